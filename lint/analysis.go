@@ -1,0 +1,500 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// Token kinds. Only words, numbers and value placeholders count as words.
+const (
+	TokWord        TokenKind = iota + 1
+	TokNumber                // 15, 3.5, 40%, $900, 15-minute, 10am
+	TokPunct                 // . , ? ! -- … ( ) quotes
+	TokSymbol                // emoji and other symbols
+	TokPlaceholder           // {{first_name}}: reads as one neutral noun
+	TokControl               // {% if %}: template logic, invisible to the reader
+	TokURL                   // https://…, www.…, acme.io
+	TokEmail                 // sam@acme.io
+)
+
+var tokenKindNames = [...]string{"", "word", "number", "punct", "symbol", "placeholder", "control", "url", "email"}
+
+func (k TokenKind) String() string {
+	if int(k) < len(tokenKindNames) {
+		return tokenKindNames[k]
+	}
+	return "?"
+}
+
+// Token is one unit of Document.Text.
+type Token struct {
+	Span Span
+	Kind TokenKind
+	Text string // the token as written
+	// Norm is Text lower-cased with typographic apostrophes made ASCII,
+	// the form cue lists are written in.
+	Norm string
+	// Possessive marks a placeholder written with 's ("{{company}}'s").
+	Possessive bool
+}
+
+// IsWord reports whether the token counts as a word a reader reads.
+func (t Token) IsWord() bool {
+	return t.Kind == TokWord || t.Kind == TokNumber || t.Kind == TokPlaceholder
+}
+
+// Sentence is a run of tokens ending at a terminator or a block end.
+type Sentence struct {
+	Span     Span
+	First    int // index of the first token in Analysis.Tokens
+	End      int // index one past the last token
+	Block    int // index into Document.Blocks
+	Question bool
+	Exclaim  bool
+}
+
+// Analysis holds the tokens and sentences of one document and tags parts
+// of speech on demand. It belongs to one lint run and is not safe for
+// concurrent use.
+type Analysis struct {
+	Doc       *Document
+	Tokens    []Token
+	Sentences []Sentence
+
+	tagger *Tagger
+	tags   map[int][]string
+}
+
+// Analyze tokenises and segments doc. Tagging waits until a rule asks.
+func Analyze(doc *Document, tagger *Tagger) *Analysis {
+	a := &Analysis{Doc: doc, tagger: tagger}
+	a.Tokens = make([]Token, 0, len(doc.Text)/5)
+	ph := 0
+	for bi, b := range doc.Blocks {
+		first := len(a.Tokens)
+		ph = a.tokenize(b, ph)
+		a.segment(bi, first)
+	}
+	return a
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (a *Analysis) SentenceTokens(i int) []Token {
+	s := a.Sentences[i]
+	return a.Tokens[s.First:s.End]
+}
+
+// WordCount counts the words a reader reads in the whole body.
+func (a *Analysis) WordCount() int {
+	n := 0
+	for _, t := range a.Tokens {
+		if t.IsWord() {
+			n++
+		}
+	}
+	return n
+}
+
+// Tags returns Penn Treebank part-of-speech tags for the tokens of sentence
+// i, one per token. The first call per sentence runs the tagger (about
+// 17 µs a token), so rules ask only where a lexical cue is ambiguous.
+func (a *Analysis) Tags(i int) []string {
+	if t, ok := a.tags[i]; ok {
+		return t
+	}
+	if a.tags == nil {
+		a.tags = map[int][]string{}
+	}
+	tagger := a.tagger
+	if tagger == nil {
+		tagger = defaultTagger
+	}
+	t := tagger.Tag(a.SentenceTokens(i))
+	a.tags[i] = t
+	return t
+}
+
+// TaggedSentences reports how many sentences were tagged so far.
+func (a *Analysis) TaggedSentences() int { return len(a.tags) }
+
+// tokenize appends the tokens of block b; ph is the index of the first
+// placeholder not yet consumed.
+func (a *Analysis) tokenize(b Span, ph int) int {
+	text := a.Doc.Text
+	phs := a.Doc.Placeholders
+	for ph < len(phs) && phs[ph].Span.Start < b.Start {
+		ph++
+	}
+	i := b.Start
+	for i < b.End {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			i++
+			continue
+		}
+		if ph < len(phs) && phs[ph].Span.Start == i {
+			p := phs[ph]
+			ph++
+			t := Token{Span: p.Span, Kind: TokPlaceholder}
+			if p.Control {
+				t.Kind = TokControl
+			}
+			if n := possessiveLen(text[p.Span.End:b.End]); n > 0 && !p.Control {
+				t.Span.End += n
+				t.Possessive = true
+			}
+			i = a.push(t)
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				i += size
+				continue
+			}
+		}
+		end := b.End
+		if ph < len(phs) {
+			end = min(end, phs[ph].Span.Start)
+		}
+		switch {
+		case urlStart(text[i:end]):
+			i = a.push(Token{Span: Span{i, i + urlLen(text[i:end])}, Kind: TokURL})
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			i = a.push(wordToken(text, i, end))
+		case (r == '$' || r == '€' || r == '£') && i+size < end && isDigit(text[i+size]):
+			t := wordToken(text, i+size, end)
+			t.Span.Start = i
+			t.Kind = TokNumber
+			i = a.push(t)
+		default:
+			i = a.push(symbolToken(text, i, end, r, size))
+		}
+	}
+	return ph
+}
+
+func (a *Analysis) push(t Token) int {
+	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
+	t.Norm = normalize(t.Text)
+	a.Tokens = append(a.Tokens, t)
+	return t.Span.End
+}
+
+// normalize lower-cases and straightens apostrophes, allocating only when
+// something changes.
+func normalize(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+		}
+	}
+	return s
+}
+
+func possessiveLen(rest string) int {
+	for _, p := range []string{"'s", "’s"} {
+		if strings.HasPrefix(rest, p) {
+			if len(rest) == len(p) || !isWordByte(rest[len(p)]) {
+				return len(p)
+			}
+		}
+	}
+	return 0
+}
+
+// urlStart reports whether s opens a URL: a scheme or "www.".
+func urlStart(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'h':
+		l := strings.ToLower(s[:min(len(s), 8)])
+		return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+	case 'w':
+		return strings.EqualFold(s[:4], "www.")
+	}
+	return false
+}
+
+// urlLen consumes up to white space, then gives back trailing punctuation
+// that belongs to the sentence.
+func urlLen(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if unicode.IsSpace(r) || r == '<' || r == '"' {
+			break
+		}
+		n += size
+	}
+	for n > 0 && strings.ContainsRune(".,;:!?)]}'’”>*", rune(s[n-1])) {
+		n--
+	}
+	return n
+}
+
+// tlds are the domain endings we accept for bare domains ("acme.io").
+var tlds = map[string]bool{
+	"com": true, "io": true, "ai": true, "co": true, "net": true, "org": true, "app": true, "dev": true,
+	"so": true, "us": true, "uk": true, "de": true, "ly": true, "me": true, "tech": true, "xyz": true,
+}
+
+// wordToken scans a word or number at i: letters, digits and marks, joined
+// by inner apostrophes and hyphens ("don't", "follow-up", "15-minute"),
+// dotted abbreviations ("e.g.", "U.S."), and turns into an e-mail address
+// or a bare domain when it continues as one.
+func wordToken(text string, i, end int) Token {
+	start := i
+	number := isDigit(text[i])
+	dots := false
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			i += size
+			continue
+		}
+		var next rune
+		if i+size < end {
+			next, _ = utf8.DecodeRuneInString(text[i+size : end])
+		}
+		switch {
+		case (r == '\'' || r == '’') && unicode.IsLetter(next):
+		case (r == '-' || r == '&') && (unicode.IsLetter(next) || unicode.IsDigit(next)):
+		case number && (r == '.' || r == ',' || r == ':' || r == '/') && unicode.IsDigit(next):
+		case r == '@' && emailRest(text[i+1:end]) > 0:
+			return Token{Span: Span{start, i + 1 + emailRest(text[i+1:end])}, Kind: TokEmail}
+		case r == '.' && unicode.IsLetter(next):
+			if d := domainLen(text[start:end]); d > 0 {
+				return Token{Span: Span{start, start + d}, Kind: TokURL}
+			}
+			// "e.g", "U.S": single letters joined by dots.
+			if i-start == 1 || (dots && text[i-2] == '.') {
+				dots = true
+				break
+			}
+			return finishWord(text, start, i, number, dots)
+		case r == '%' && number:
+			i += size
+			return finishWord(text, start, i, number, dots)
+		default:
+			return finishWord(text, start, i, number, dots)
+		}
+		i += size
+	}
+	return finishWord(text, start, i, number, dots)
+}
+
+func finishWord(text string, start, i int, number, dots bool) Token {
+	if dots && i < len(text) && text[i] == '.' {
+		i++ // the closing dot of "e.g."
+	}
+	k := TokWord
+	if number {
+		k = TokNumber
+	}
+	return Token{Span: Span{start, i}, Kind: k}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
+}
+
+// emailRest returns the length of the domain part after "@", or 0.
+func emailRest(s string) int {
+	n, dots := 0, 0
+	for n < len(s) && (isASCIILetter(s[n]) || isDigit(s[n]) || s[n] == '-' || s[n] == '.') {
+		if s[n] == '.' {
+			dots++
+		}
+		n++
+	}
+	for n > 0 && s[n-1] == '.' {
+		n--
+		dots--
+	}
+	if dots == 0 {
+		return 0
+	}
+	return n
+}
+
+// domainLen returns the length of a bare domain with a known ending and an
+// optional path ("acme.io/guide"), or 0.
+func domainLen(s string) int {
+	n := 0
+	lastDot := -1
+	for n < len(s) && (isASCIILetter(s[n]) || isDigit(s[n]) || s[n] == '-' || s[n] == '.') {
+		if s[n] == '.' {
+			lastDot = n
+		}
+		n++
+	}
+	for n > 0 && s[n-1] == '.' {
+		n--
+		lastDot = strings.LastIndexByte(s[:n], '.')
+	}
+	if lastDot <= 0 || !tlds[strings.ToLower(s[lastDot+1:n])] {
+		return 0
+	}
+	if n < len(s) && s[n] == '/' {
+		n += urlLen(s[n:])
+	}
+	return n
+}
+
+// symbolToken groups runs of sentence punctuation ("?!", "..."), dashes
+// ("--") and emoji sequences (with modifiers and joiners) into one token.
+func symbolToken(text string, i, end int, r rune, size int) Token {
+	start := i
+	i += size
+	switch {
+	case r == '.' || r == '!' || r == '?':
+		for i < end && (text[i] == '.' || text[i] == '!' || text[i] == '?') {
+			i++
+		}
+		return Token{Span: Span{start, i}, Kind: TokPunct}
+	case r == '-':
+		for i < end && text[i] == '-' {
+			i++
+		}
+		return Token{Span: Span{start, i}, Kind: TokPunct}
+	case unicode.IsPunct(r) || r < utf8.RuneSelf:
+		return Token{Span: Span{start, i}, Kind: TokPunct}
+	}
+	for i < end { // emoji modifiers, variation selectors and joined sequences
+		n, nsize := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case n == '\u200d' && i+nsize < end:
+			_, s2 := utf8.DecodeRuneInString(text[i+nsize : end])
+			i += nsize + s2
+		case n == '\ufe0f' || n == '\u20e3' || (n >= 0x1f3fb && n <= 0x1f3ff) || unicode.Is(unicode.Mn, n):
+			i += nsize
+		default:
+			return Token{Span: Span{start, i}, Kind: TokSymbol}
+		}
+	}
+	return Token{Span: Span{start, i}, Kind: TokSymbol}
+}
+
+// neverFinal are abbreviations that end in a dot but never end a sentence.
+var neverFinal = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
+	"vs": true, "approx": true, "dept": true, "fig": true, "no": true, "nr": true, "ca": true, "cf": true,
+}
+
+// segment splits the tokens of block bi, starting at token first, into
+// sentences.
+func (a *Analysis) segment(bi, first int) {
+	toks := a.Tokens
+	text := a.Doc.Text
+	start := first
+	emit := func(end int, term Token) {
+		if end <= start {
+			return
+		}
+		a.Sentences = append(a.Sentences, Sentence{
+			Span:     Span{toks[start].Span.Start, toks[end-1].Span.End},
+			First:    start,
+			End:      end,
+			Block:    bi,
+			Question: strings.ContainsRune(term.Text, '?'),
+			Exclaim:  strings.ContainsRune(term.Text, '!'),
+		})
+		start = end
+	}
+	for i := first; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != TokPunct {
+			if i > start && lineBreakEnds(text, toks, start, i) {
+				emit(i, Token{})
+			}
+			continue
+		}
+		if !terminates(toks, first, i) {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && closer(toks[end]) && toks[end].Span.Start == toks[end-1].Span.End {
+			end++
+		}
+		emit(end, t)
+		i = end - 1
+	}
+	emit(len(toks), Token{})
+}
+
+// terminates decides whether punctuation token i ends its sentence.
+func terminates(toks []Token, first, i int) bool {
+	t := toks[i]
+	next := Token{}
+	if i+1 < len(toks) {
+		next = toks[i+1]
+	}
+	switch {
+	case strings.ContainsAny(t.Text, "?!"):
+		return true
+	case t.Text == "…" || strings.HasPrefix(t.Text, ".."):
+		return next.Kind == 0 || startsUpper(next)
+	case t.Text != ".":
+		return false
+	}
+	if i > first {
+		prev := toks[i-1]
+		if prev.Span.End == t.Span.Start && prev.Kind == TokWord {
+			if neverFinal[prev.Norm] {
+				return false
+			}
+			if utf8.RuneCountInString(prev.Text) == 1 && startsUpper(prev) && next.Kind != 0 {
+				return false // an initial: "J. Smith"
+			}
+		}
+	}
+	if next.Kind == TokWord {
+		r, _ := utf8.DecodeRuneInString(next.Text)
+		return !unicode.IsLower(r)
+	}
+	return true
+}
+
+// lineBreakEnds ends a sentence at a line break when the line before is a
+// short, unpunctuated line and the next starts with a capital: templates
+// often put one thought per line without full stops.
+func lineBreakEnds(text string, toks []Token, start, i int) bool {
+	prev, t := toks[i-1], toks[i]
+	gap := text[prev.Span.End:t.Span.Start]
+	if !strings.ContainsAny(gap, "\n\r") || !startsUpper(t) || prev.Kind == TokPunct {
+		return false
+	}
+	lineStart := strings.LastIndexAny(text[:prev.Span.End], "\n\r") + 1
+	words := 0
+	for j := i - 1; j >= start && toks[j].Span.Start >= lineStart; j-- {
+		if toks[j].IsWord() {
+			words++
+		}
+	}
+	return words > 0 && words <= 6
+}
+
+func startsUpper(t Token) bool {
+	if t.Kind == TokPlaceholder || t.Kind == TokNumber || t.Kind == TokSymbol {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) || t.Text == "\"" || t.Text == "“" || t.Text == "("
+}
+
+func closer(t Token) bool {
+	switch t.Text {
+	case "\"", "'", "”", "’", ")", "]", "»":
+		return true
+	}
+	return false
+}

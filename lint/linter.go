@@ -1,0 +1,450 @@
+package lint
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// RuleSettings adjust one rule (or analyzer, by name) for a linter.
+type RuleSettings struct {
+	Disabled bool
+	Severity Severity       // 0 keeps the rule's default
+	Options  map[string]any // by option name; checked against the declared types
+}
+
+// Settings adjust a rule set: what the config file says.
+type Settings struct {
+	Rules map[string]RuleSettings
+}
+
+// Scorer turns a finished result into a score. It runs after the rules, so
+// it can see their diagnostics, and may require analyzers of its own.
+type Scorer struct {
+	Requires []*Analyzer
+	Score    func(*Result) *Score
+}
+
+// Score is a 0–100 rating of a document with the parts it is made of.
+type Score struct {
+	Value      int              `json:"value"`
+	Band       string           `json:"band"`
+	Components []ScoreComponent `json:"components"`
+	Summary    string           `json:"summary,omitempty"` // one line explaining the number
+}
+
+// ScoreComponent is one part of a score.
+type ScoreComponent struct {
+	Name   string  `json:"name"`
+	Points float64 `json:"points"`
+	Max    float64 `json:"max"`
+	Note   string  `json:"note,omitempty"`
+}
+
+// Result is everything one lint run found.
+type Result struct {
+	Doc  *Document
+	Text *Analysis
+	// Diagnostics are sorted by position, with spans in Source bytes.
+	Diagnostics []Diagnostic
+	// Facts holds each analyzer's result by analyzer name.
+	Facts map[string]any
+	Score *Score
+}
+
+// RuleError is a rule or analyzer that failed or panicked. Other rules'
+// diagnostics are still returned.
+type RuleError struct {
+	Rule  string
+	Err   error
+	Stack string // set when the rule panicked
+}
+
+func (e *RuleError) Error() string { return fmt.Sprintf("rule %s: %v", e.Rule, e.Err) }
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// Linter runs a validated rule set with fixed settings. It is safe for
+// concurrent use; build one per distinct configuration and reuse it.
+type Linter struct {
+	rules     []*boundRule
+	analyzers []*boundAnalyzer // in dependency order
+	tagger    *Tagger
+	scorer    *Scorer
+}
+
+type boundRule struct {
+	rule     *Rule
+	severity Severity
+	options  map[string]any
+}
+
+type boundAnalyzer struct {
+	a       *Analyzer
+	options map[string]any
+}
+
+// LinterOption configures New.
+type LinterOption func(*Linter)
+
+// WithTagger makes the linter tag with t (for instance one with a memo).
+func WithTagger(t *Tagger) LinterOption { return func(l *Linter) { l.tagger = t } }
+
+// WithScorer attaches a scorer whose score lands in every Result.
+func WithScorer(s *Scorer) LinterOption { return func(l *Linter) { l.scorer = s } }
+
+// New validates rules, applies settings and returns a linter. Settings that
+// name an unknown rule, a bad option or a wrong option type are errors.
+func New(rules []*Rule, settings Settings, opts ...LinterOption) (*Linter, error) {
+	if err := Validate(rules); err != nil {
+		return nil, err
+	}
+	l := &Linter{tagger: defaultTagger}
+	for _, o := range opts {
+		o(l)
+	}
+	known := map[string]bool{}
+	var errs []error
+	analyzers := analyzerOrder(rules, l.scorer)
+	for _, a := range analyzers {
+		known[a.Name] = true
+		opts, err := bindOptions(a.Name, a.Options, settings.Rules[a.Name])
+		errs = append(errs, err)
+		l.analyzers = append(l.analyzers, &boundAnalyzer{a: a, options: opts})
+	}
+	for _, r := range rules {
+		known[r.ID] = true
+		s := settings.Rules[r.ID]
+		opts, err := bindOptions(r.ID, r.Options, s)
+		errs = append(errs, err)
+		if s.Disabled {
+			continue
+		}
+		sev := cmp.Or(s.Severity, r.Severity, Warning)
+		l.rules = append(l.rules, &boundRule{rule: r, severity: sev, options: opts})
+	}
+	for id := range settings.Rules {
+		if !known[id] {
+			errs = append(errs, fmt.Errorf("unknown rule %q%s", id, suggest(id, known)))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Rules returns the enabled rules with their effective severities.
+func (l *Linter) Rules() []EnabledRule {
+	out := make([]EnabledRule, len(l.rules))
+	for i, r := range l.rules {
+		out[i] = EnabledRule{Rule: r.rule, Severity: r.severity}
+	}
+	return out
+}
+
+// EnabledRule is a rule as a linter runs it.
+type EnabledRule struct {
+	Rule     *Rule
+	Severity Severity
+}
+
+func bindOptions(owner string, decl []Option, s RuleSettings) (map[string]any, error) {
+	opts := make(map[string]any, len(decl))
+	for _, o := range decl {
+		opts[o.Name] = o.Default
+	}
+	var errs []error
+	for name, v := range s.Options {
+		i := slices.IndexFunc(decl, func(o Option) bool { return o.Name == name })
+		if i < 0 {
+			names := map[string]bool{}
+			for _, o := range decl {
+				names[o.Name] = true
+			}
+			errs = append(errs, fmt.Errorf("%s: unknown option %q%s", owner, name, suggest(name, names)))
+			continue
+		}
+		cv, err := decl[i].coerce(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", owner, err))
+			continue
+		}
+		opts[name] = cv
+	}
+	return opts, errors.Join(errs...)
+}
+
+// suggest returns ` (did you mean "x"?)` for the nearest known name.
+func suggest(name string, known map[string]bool) string {
+	best, bestD := "", 4
+	for k := range known {
+		if d := editDistance(name, k); d < bestD || (d == bestD && k < best) {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Validate checks a rule set: every rule has an ID and Run, IDs and
+// analyzer names are unique, and Requires has no cycles.
+func Validate(rules []*Rule) error {
+	var errs []error
+	ids := map[string]bool{}
+	for _, r := range rules {
+		switch {
+		case r == nil:
+			errs = append(errs, errors.New("nil rule"))
+			continue
+		case r.ID == "":
+			errs = append(errs, errors.New("a rule has no ID"))
+		case ids[r.ID]:
+			errs = append(errs, fmt.Errorf("duplicate rule ID %q", r.ID))
+		case r.Run == nil:
+			errs = append(errs, fmt.Errorf("rule %s has no Run", r.ID))
+		}
+		ids[r.ID] = true
+		for _, o := range r.Options {
+			if o.TypeName() == fmt.Sprintf("%T", o.Default) {
+				errs = append(errs, fmt.Errorf("rule %s: option %s has unsupported type %T", r.ID, o.Name, o.Default))
+			}
+		}
+	}
+	names := map[string]*Analyzer{}
+	state := map[*Analyzer]int{} // 1 visiting, 2 done
+	var visit func(a *Analyzer, path []string)
+	visit = func(a *Analyzer, path []string) {
+		switch state[a] {
+		case 1:
+			errs = append(errs, fmt.Errorf("Requires cycle: %s", strings.Join(append(path, a.Name), " → ")))
+			return
+		case 2:
+			return
+		}
+		if other, ok := names[a.Name]; ok && other != a {
+			errs = append(errs, fmt.Errorf("two analyzers named %q", a.Name))
+		}
+		if ids[a.Name] {
+			errs = append(errs, fmt.Errorf("analyzer %q has the same name as a rule", a.Name))
+		}
+		names[a.Name] = a
+		if a.Run == nil {
+			errs = append(errs, fmt.Errorf("analyzer %s has no Run", a.Name))
+		}
+		state[a] = 1
+		for _, r := range a.Requires {
+			visit(r, append(path, a.Name))
+		}
+		state[a] = 2
+	}
+	for _, r := range rules {
+		if r == nil {
+			continue
+		}
+		for _, a := range r.Requires {
+			visit(a, []string{r.ID})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// analyzerOrder lists every analyzer the rules and scorer need, each after
+// the analyzers it requires.
+func analyzerOrder(rules []*Rule, s *Scorer) []*Analyzer {
+	var out []*Analyzer
+	seen := map[*Analyzer]bool{}
+	var visit func(a *Analyzer)
+	visit = func(a *Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, r := range rules {
+		for _, a := range r.Requires {
+			visit(a)
+		}
+	}
+	if s != nil {
+		for _, a := range s.Requires {
+			visit(a)
+		}
+	}
+	return out
+}
+
+// Lint runs the enabled rules that apply to doc's kind. It returns the
+// result even when some rules failed; the error then joins one *RuleError
+// per failure. A cancelled context stops between rules and returns its error.
+func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := &Result{Doc: doc, Text: Analyze(doc, l.tagger), Facts: map[string]any{}}
+	var errs []error
+
+	needed := map[*Analyzer]bool{}
+	var need func(a *Analyzer)
+	need = func(a *Analyzer) {
+		if !needed[a] {
+			needed[a] = true
+			for _, r := range a.Requires {
+				need(r)
+			}
+		}
+	}
+	for _, r := range l.rules {
+		if r.rule.AppliesTo(doc.Kind) {
+			for _, a := range r.rule.Requires {
+				need(a)
+			}
+		}
+	}
+	if l.scorer != nil {
+		for _, a := range l.scorer.Requires {
+			need(a)
+		}
+	}
+
+	results := map[*Analyzer]any{}
+	failed := map[*Analyzer]bool{}
+	for _, ba := range l.analyzers {
+		if !needed[ba.a] {
+			continue
+		}
+		if slices.ContainsFunc(ba.a.Requires, func(r *Analyzer) bool { return failed[r] }) {
+			failed[ba.a] = true
+			continue
+		}
+		pass := &Pass{Analyzer: ba.a, Doc: doc, Text: res.Text, options: ba.options, resultOf: results}
+		var out any
+		err := protect(ba.a.Name, func() error {
+			var err error
+			out, err = ba.a.Run(pass)
+			return err
+		})
+		if err != nil {
+			failed[ba.a] = true
+			errs = append(errs, err)
+			continue
+		}
+		results[ba.a] = out
+		res.Facts[ba.a.Name] = out
+	}
+
+	var diags []Diagnostic
+	for _, br := range l.rules {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r := br.rule
+		if !r.AppliesTo(doc.Kind) {
+			continue
+		}
+		if slices.ContainsFunc(r.Requires, func(a *Analyzer) bool { return failed[a] }) {
+			errs = append(errs, &RuleError{Rule: r.ID, Err: errors.New("skipped: a required analyzer failed")})
+			continue
+		}
+		var mine []Diagnostic
+		pass := &Pass{Rule: r, Doc: doc, Text: res.Text, Severity: br.severity, options: br.options, resultOf: results,
+			report: func(d Diagnostic) { mine = append(mine, d) }}
+		if err := protect(r.ID, func() error { return r.Run(pass) }); err != nil {
+			errs = append(errs, err)
+		}
+		diags = append(diags, mine...)
+	}
+	res.Diagnostics = toSource(doc, diags)
+	if l.scorer != nil && !slices.ContainsFunc(l.scorer.Requires, func(a *Analyzer) bool { return failed[a] }) {
+		if err := protect("score", func() error { res.Score = l.scorer.Score(res); return nil }); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+// protect runs f and turns a panic into a *RuleError naming the rule.
+func protect(name string, f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &RuleError{Rule: name, Err: fmt.Errorf("panic: %v", p), Stack: string(debug.Stack())}
+		}
+	}()
+	if err := f(); err != nil {
+		return &RuleError{Rule: name, Err: err}
+	}
+	return nil
+}
+
+// toSource maps diagnostics from Text to Source offsets, drops fixes that
+// cannot be written back, and sorts by position.
+func toSource(doc *Document, diags []Diagnostic) []Diagnostic {
+	for i := range diags {
+		d := &diags[i]
+		var exact bool
+		d.Span, exact = doc.SourceSpan(d.Span)
+		d.Approximate = d.Approximate || !exact
+		for j := range d.Related {
+			d.Related[j].Span, _ = doc.SourceSpan(d.Related[j].Span)
+		}
+		fixes := d.Fixes[:0]
+	fix:
+		for _, f := range d.Fixes {
+			edits := make([]TextEdit, 0, len(f.Edits))
+			for _, e := range f.Edits {
+				se, ok := doc.sourceEdit(e)
+				if !ok {
+					continue fix
+				}
+				edits = append(edits, se)
+			}
+			f.Edits = edits
+			fixes = append(fixes, f)
+		}
+		d.Fixes = fixes
+		if len(d.Fixes) == 0 {
+			d.Fixes = nil
+		}
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		return a.Rule < b.Rule
+	})
+	return diags
+}

@@ -1,0 +1,159 @@
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into a text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether offset lies inside the span.
+func (s Span) Contains(offset int) bool { return offset >= s.Start && offset < s.End }
+
+// Overlaps reports whether the two spans share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Unit is the unit a column is counted in.
+type Unit int
+
+// Column units. Editors speaking LSP count UTF-16 code units; terminals
+// usually count bytes or runes.
+const (
+	Bytes Unit = iota
+	Runes
+	UTF16
+)
+
+// Position is a location in a source, zero-based, with the column given in
+// every unit so each face picks the one it needs.
+type Position struct {
+	Offset      int `json:"offset"`
+	Line        int `json:"line"`
+	Column      int `json:"column"`       // bytes from the line start
+	RuneColumn  int `json:"rune_column"`  // runes from the line start
+	UTF16Column int `json:"utf16_column"` // UTF-16 code units from the line start
+}
+
+// LineIndex converts between byte offsets and line/column positions of one
+// source. Lines end at "\n", "\r\n" or a lone "\r", as LSP defines them.
+// It accepts any bytes: an invalid UTF-8 byte counts as one column in every
+// unit, so conversion never fails on hostile input.
+type LineIndex struct {
+	src    []byte
+	starts []int // byte offset where each line begins
+}
+
+// NewLineIndex indexes the line starts of src.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, 1+len(src)/40)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{src: src, starts: starts}
+}
+
+// Lines returns the number of lines; a trailing newline opens an empty last line.
+func (x *LineIndex) Lines() int { return len(x.starts) }
+
+// LineSpan returns the bytes of line (zero-based) without its terminator.
+func (x *LineIndex) LineSpan(line int) Span {
+	if line < 0 {
+		line = 0
+	}
+	if line >= len(x.starts) {
+		return Span{len(x.src), len(x.src)}
+	}
+	start := x.starts[line]
+	end := len(x.src)
+	if line+1 < len(x.starts) {
+		end = x.starts[line+1]
+		// Trim the terminator: "\n", "\r\n" or "\r".
+		if end > start && x.src[end-1] == '\n' {
+			end--
+		}
+		if end > start && x.src[end-1] == '\r' {
+			end--
+		}
+	}
+	return Span{start, end}
+}
+
+// Position converts a byte offset into a position. Offsets outside the
+// source are clamped; an offset inside a UTF-8 sequence or a "\r\n" pair
+// snaps back to the start of that character.
+func (x *LineIndex) Position(offset int) Position {
+	offset = max(0, min(offset, len(x.src)))
+	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	ls := x.LineSpan(line)
+	offset = min(offset, ls.End)
+	p := Position{Line: line}
+	for i := ls.Start; i < offset; {
+		r, size := utf8.DecodeRune(x.src[i:])
+		if i+size > offset { // offset is inside this rune: snap back
+			break
+		}
+		i += size
+		p.Column += size
+		p.RuneColumn++
+		p.UTF16Column += utf16Len(r, size)
+	}
+	p.Offset = ls.Start + p.Column
+	return p
+}
+
+// Offset converts a zero-based line and a column in unit into a byte
+// offset. Lines past the end clamp to the end of the source and columns past
+// the end of a line clamp to the line's end, as LSP asks; a column inside a
+// character (such as the second half of a surrogate pair) snaps back to the
+// character's start.
+func (x *LineIndex) Offset(line, col int, unit Unit) int {
+	if line >= len(x.starts) {
+		return len(x.src)
+	}
+	ls := x.LineSpan(line)
+	if line < 0 {
+		return 0
+	}
+	i, n := ls.Start, 0
+	for i < ls.End && n < col {
+		r, size := utf8.DecodeRune(x.src[i:])
+		w := 1
+		switch unit {
+		case Bytes:
+			w = size
+		case UTF16:
+			w = utf16Len(r, size)
+		}
+		if n+w > col {
+			break
+		}
+		n += w
+		i += size
+	}
+	return i
+}
+
+// utf16Len is the number of UTF-16 code units a decoded rune needs. An
+// invalid byte (RuneError of size 1) counts as one unit, as editors that
+// replace it with U+FFFD do.
+func utf16Len(r rune, size int) int {
+	if r >= 0x10000 && size == 4 {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,473 @@
+package lint
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// adaptText reads plain text: the text is the source itself; list markers
+// are masked and start a new block.
+func adaptText(text []byte) *adapted {
+	ad := &adapted{text: text}
+	for _, l := range lineSpans(text) {
+		line := text[l.Start:l.End]
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		if n := bulletLen(line[indent:]); n > 0 {
+			ad.masks = append(ad.masks, Mask{Span{l.Start + indent, l.Start + indent + n}, MaskMarkup})
+			ad.breaks = append(ad.breaks, l.Start)
+		}
+	}
+	return ad
+}
+
+// bulletLen returns the length of a list marker ("- ", "* ", "• ", "1. ",
+// "2) ", "a) ") at the start of line, or 0.
+func bulletLen(line []byte) int {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "· ", "– "} {
+		if bytes.HasPrefix(line, []byte(m)) {
+			return len(m)
+		}
+	}
+	i := 0
+	for i < len(line) && i < 2 && isDigit(line[i]) {
+		i++
+	}
+	if i == 0 && len(line) > 1 && line[0] >= 'a' && line[0] <= 'h' && line[1] == ')' {
+		i = 1
+	}
+	if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && (line[i+1] == ' ' || line[i+1] == '\t') {
+		return i + 2
+	}
+	return 0
+}
+
+// lineSpans splits text into lines without their terminators.
+func lineSpans[T ~string | ~[]byte](text T) []Span {
+	out := make([]Span, 0, len(text)/50+1)
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			out = append(out, Span{start, i})
+			start = i + 1
+		case '\r':
+			out = append(out, Span{start, i})
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	return append(out, Span{start, len(text)})
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// proseMasks finds the parts of an email body that a reader skims past:
+// a leading Subject line, the greeting, quoted replies, the signature and
+// unsubscribe footers. It reads text with the adapter's masks already
+// blanked, and may fill in meta's subject.
+func proseMasks(text []byte, meta *Meta) []Mask {
+	lines := lineSpans(text)
+	var masks []Mask
+	next := nonBlank(text, lines, 0)
+
+	if next < len(lines) {
+		l := lines[next]
+		if rest, ok := subjectLine(text[l.Start:l.End]); ok {
+			if !meta.HasSubject {
+				s := l.End - len(rest)
+				meta.Subject, meta.HasSubject = strings.TrimSpace(string(rest)), true
+				meta.SubjectSpan = Span{s, l.End}
+			}
+			masks = append(masks, Mask{l, MaskSubject})
+			next = nonBlank(text, lines, next+1)
+		}
+	}
+	if next < len(lines) {
+		l := lines[next]
+		if n := greetingLen(text[l.Start:l.End]); n > 0 {
+			masks = append(masks, Mask{Span{l.Start, l.Start + n}, MaskGreeting})
+		}
+	}
+	bodyFrom := next + 1
+
+	// Quoted replies: ">" lines anywhere, and everything after a reply header.
+	quoteAt := len(lines)
+	for i := bodyFrom; i < len(lines); i++ {
+		line := text[lines[i].Start:lines[i].End]
+		if replyHeader(text, lines, i) {
+			quoteAt = i
+			masks = append(masks, Mask{Span{lines[i].Start, len(text)}, MaskQuote})
+			break
+		}
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '>' {
+			masks = append(masks, Mask{lines[i], MaskQuote})
+		}
+	}
+
+	if sig, end := signature(text, lines, bodyFrom, quoteAt); sig >= 0 {
+		stop := len(text)
+		if end < len(lines) {
+			stop = lines[end].Start
+		}
+		if quoteAt < len(lines) {
+			stop = min(stop, lines[quoteAt].Start)
+		}
+		masks = append(masks, Mask{Span{lines[sig].Start, stop}, MaskSignature})
+	}
+	masks = append(masks, footers(text, lines)...)
+	return masks
+}
+
+func nonBlank(text []byte, lines []Span, from int) int {
+	for from < len(lines) && isBlank(text[lines[from].Start:lines[from].End]) {
+		from++
+	}
+	return from
+}
+
+// subjectLine recognises "Subject: …" and returns what follows the colon.
+func subjectLine(line []byte) ([]byte, bool) {
+	t := bytes.TrimLeft(line, " \t")
+	if len(t) < 8 || !bytes.EqualFold(t[:7], []byte("subject")) {
+		return nil, false
+	}
+	rest := bytes.TrimLeft(t[7:], " \t")
+	if len(rest) == 0 || rest[0] != ':' {
+		return nil, false
+	}
+	return bytes.TrimLeft(rest[1:], " \t"), true
+}
+
+var greetingWords = []string{
+	"good morning", "good afternoon", "good evening", "hi there", "hello there", "hey there",
+	"hi", "hello", "hey", "dear", "greetings", "morning", "howdy", "hiya",
+}
+
+// nameGreetingStop lists capitalised words that open a sentence, not a
+// greeting, when followed by a comma ("So, …", "Quick question, …").
+var nameGreetingStop = map[string]bool{
+	"so": true, "well": true, "yes": true, "no": true, "also": true, "quick": true, "honestly": true,
+	"look": true, "listen": true, "now": true, "today": true, "again": true, "because": true,
+	"however": true, "otherwise": true, "thanks": true, "great": true, "congrats": true, "sure": true,
+	"ok": true, "okay": true, "finally": true, "first": true, "plus": true, "sorry": true, "btw": true,
+	"unfortunately": true, "yesterday": true, "recently": true, "frankly": true, "sadly": true,
+}
+
+// greetingLen returns how many bytes of the first body line are a
+// greeting ("Hi {{first_name}},", "Dear Ms. Lee:", "Sam,"), or 0.
+func greetingLen(line []byte) int {
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	t := line[indent:]
+	lower := strings.ToLower(string(t))
+	for _, g := range greetingWords {
+		if !strings.HasPrefix(lower, g) {
+			continue
+		}
+		if len(lower) > len(g) && isWordByte(lower[len(g)]) {
+			continue
+		}
+		if n := greetingEnd(t); n > 0 {
+			return indent + n
+		}
+		return 0
+	}
+	// "Sam," or "{{first_name}}," alone on its line, or one name before the prose.
+	comma := bytes.IndexByte(t, ',')
+	if comma <= 0 || comma > 40 {
+		return 0
+	}
+	name := t[:comma]
+	words := bytes.Fields(name)
+	if len(words) == 0 || len(words) > 3 {
+		return 0
+	}
+	for _, w := range words {
+		if !nameLike(w) {
+			return 0
+		}
+	}
+	if isBlank(t[comma+1:]) {
+		return len(line)
+	}
+	if len(words) == 1 && !nameGreetingStop[strings.ToLower(string(words[0]))] {
+		return indent + comma + 1
+	}
+	return 0
+}
+
+// greetingEnd finds where a greeting that opens t stops: at its first
+// comma, colon, exclamation mark, dash or full stop, within six words; a
+// short line with no such mark is all greeting.
+func greetingEnd(t []byte) int {
+	words := 0
+	inWord := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == ',' || c == ':' || c == '!' || c == ';':
+			return i + 1
+		case c == '.' && (i+1 == len(t) || t[i+1] == ' '):
+			if i > 2 && (string(t[i-2:i]) == "Ms" || string(t[i-2:i]) == "Mr" || string(t[i-2:i]) == "Dr") {
+				continue
+			}
+			return i + 1
+		case c == '-' && i+1 < len(t) && t[i+1] == '-':
+			return i
+		case bytes.HasPrefix(t[i:], []byte("—")) || bytes.HasPrefix(t[i:], []byte("–")):
+			return i
+		case c == ' ' || c == '\t':
+			inWord = false
+		default:
+			if !inWord {
+				words++
+				inWord = true
+				if words > 6 {
+					return 0
+				}
+			}
+		}
+	}
+	if words <= 5 {
+		return len(t)
+	}
+	return 0
+}
+
+// nameLike accepts a capitalised word, an initial or a merge field.
+func nameLike(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case '{', '[', '%', '*', '$':
+		return true
+	}
+	r, _ := utf8.DecodeRune(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w {
+		if c == '.' || c == '!' || c == '?' || c == ':' {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isDigit(c) || c == '_' || c >= utf8.RuneSelf }
+
+// replyHeader recognises the line that opens a quoted thread: "On … wrote:"
+// (possibly wrapped over two lines), Outlook's "-----Original Message-----"
+// and forwarded-message banners.
+func replyHeader(text []byte, lines []Span, i int) bool {
+	t := strings.ToLower(strings.TrimSpace(string(text[lines[i].Start:lines[i].End])))
+	switch {
+	case strings.Contains(t, "original message") && strings.HasPrefix(t, "--"),
+		strings.HasPrefix(t, "begin forwarded message"),
+		strings.Contains(t, "forwarded message") && strings.HasPrefix(t, "--"):
+		return true
+	case strings.HasPrefix(t, "on ") && strings.HasSuffix(t, "wrote:"):
+		return true
+	case strings.HasPrefix(t, "on ") && len(t) < 120 && i+1 < len(lines):
+		n := strings.ToLower(strings.TrimSpace(string(text[lines[i+1].Start:lines[i+1].End])))
+		return strings.HasSuffix(n, "wrote:") && len(n) < 80
+	case strings.HasPrefix(t, "from:") && i+1 < len(lines):
+		for j := i + 1; j < min(len(lines), i+4); j++ {
+			n := strings.ToLower(strings.TrimSpace(string(text[lines[j].Start:lines[j].End])))
+			if strings.HasPrefix(n, "sent:") || strings.HasPrefix(n, "date:") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signOffs are the closing words that open a signature block.
+var signOffs = []string{
+	"best regards", "kind regards", "warm regards", "warmest regards", "warmest", "regards", "best wishes",
+	"all the best", "best", "many thanks", "thanks so much", "thanks again", "thanks in advance", "thanks",
+	"thank you so much", "thank you", "thx", "cheers", "sincerely", "yours truly", "yours", "talk soon",
+	"speak soon", "take care", "respectfully", "warmly", "with gratitude", "appreciate it", "chat soon",
+}
+
+// signature returns the line where the signature block starts and the line
+// where the body resumes (a P.S.), or -1. A sign-off counts only when what
+// follows it is short: a name, a title, a phone number.
+func signature(text []byte, lines []Span, from, to int) (start, resume int) {
+	for i := from; i < to; i++ {
+		t := strings.TrimSpace(string(text[lines[i].Start:lines[i].End]))
+		if t == "" {
+			continue
+		}
+		if !delimiterLine(t) && !signOffLine(t) {
+			continue
+		}
+		resume = to
+		after := 0
+		long := false
+		for j := i + 1; j < to; j++ {
+			l := strings.TrimSpace(string(text[lines[j].Start:lines[j].End]))
+			if postscript(l) {
+				resume = j
+				break
+			}
+			if l != "" {
+				after++
+				long = long || len(strings.Fields(l)) > 10
+			}
+		}
+		if delimiterLine(t) || (after <= 6 && !long) {
+			return i, resume
+		}
+	}
+	return -1, to
+}
+
+func delimiterLine(t string) bool {
+	switch {
+	case t == "--" || t == "—" || t == "–" || t == "---":
+		return true
+	case strings.HasPrefix(t, "-- ") || strings.HasPrefix(t, "— "):
+		return len(strings.Fields(t)) <= 6
+	case strings.HasPrefix(strings.ToLower(t), "sent from my "):
+		return true
+	}
+	return false
+}
+
+func signOffLine(t string) bool {
+	lower := strings.ToLower(t)
+	for _, s := range signOffs {
+		if !strings.HasPrefix(lower, s) {
+			continue
+		}
+		rest := t[len(s):]
+		if rest != "" && isWordByte(rest[0]) {
+			continue // "Bestselling", "Thanksgiving"
+		}
+		punct := strings.TrimLeft(rest, ",.!— -")
+		if len(punct) < len(rest) || rest == "" {
+			rest = punct
+		} else {
+			rest = strings.TrimSpace(rest)
+		}
+		if rest == "" {
+			return true
+		}
+		// "Thanks, Sam" or "Best — {{sender}}", not "Thanks for your time."
+		words := strings.Fields(rest)
+		if len(words) > 4 {
+			return false
+		}
+		for _, w := range words {
+			if !nameLike([]byte(w)) && w != "&" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func postscript(l string) bool {
+	lower := strings.ToLower(l)
+	for _, p := range []string{"p.s.", "p.s", "ps:", "ps ", "p.p.s", "pps:", "ps."} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var footerCues = []string{"unsubscribe", "manage your preferences", "email preferences", "update your preferences",
+	"no longer wish to receive", "to stop receiving", "opt out of these", "opt-out of these"}
+
+// footers masks paragraphs that exist for compliance, not for the reader.
+func footers(text []byte, lines []Span) []Mask {
+	var out []Mask
+	for _, p := range paragraphs(text, lines) {
+		lower := strings.ToLower(string(text[p.Start:p.End]))
+		for _, c := range footerCues {
+			if strings.Contains(lower, c) {
+				out = append(out, Mask{p, MaskFooter})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// paragraphs groups non-blank lines separated by blank ones.
+func paragraphs(text []byte, lines []Span) []Span {
+	var out []Span
+	start := -1
+	for i, l := range lines {
+		blankLine := isBlank(text[l.Start:l.End])
+		if !blankLine && start < 0 {
+			start = l.Start
+		}
+		if start >= 0 && (blankLine || i == len(lines)-1) {
+			end := l.End
+			if blankLine {
+				end = lines[i-1].End
+			}
+			out = append(out, Span{start, end})
+			start = -1
+		}
+	}
+	return out
+}
+
+// splitBlocks cuts text into blocks at blank lines and at the adapter's
+// breaks, trimming surrounding white space and dropping empty blocks.
+func splitBlocks(text string, breaks []int) []Span {
+	cuts := make([]Span, 0, len(breaks)+8)
+	for _, b := range breaks {
+		cuts = append(cuts, Span{b, b})
+	}
+	for _, l := range lineSpans(text) {
+		if isBlankString(text[l.Start:l.End]) {
+			cuts = append(cuts, l)
+		}
+	}
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i].Start < cuts[j].Start })
+	var out []Span
+	start := 0
+	for _, c := range append(cuts, Span{len(text), len(text)}) {
+		s, e := start, max(start, c.Start)
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = max(start, c.End)
+	}
+	return out
+}
+
+func isBlankString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpaceByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
