@@ -105,9 +105,6 @@ type Document struct {
 	Blocks       []Span
 	Masks        []Mask
 	Placeholders []Placeholder
-	// Comments are markup comments (HTML and Markdown), kept for inline
-	// suppressions, in Text offsets with their inner text.
-	Comments []Comment
 
 	maps    []*offsetMap // Text → … → Source, applied in order; empty means identity
 	escape  func(string) string
@@ -115,12 +112,6 @@ type Document struct {
 
 	linesOnce sync.Once
 	lines     *LineIndex
-}
-
-// Comment is a markup comment found in the document.
-type Comment struct {
-	Span Span   `json:"span"`
-	Text string `json:"text"`
 }
 
 // ParseOptions adjust how a document is read.
@@ -223,7 +214,6 @@ func Parse(path string, src []byte, opts ParseOptions) (*Document, error) {
 	doc.maps = ad.maps
 	doc.escape = ad.escape
 	doc.encoded = ad.encoded
-	doc.Comments = ad.comments
 
 	if err := doc.resolveKind(ad.kind, opts.Kind); err != nil {
 		return nil, perr(ad.kindOffset, err)
@@ -313,7 +303,6 @@ type adapted struct {
 	kindOffset int
 	escape     func(string) string
 	encoded    bool
-	comments   []Comment
 }
 
 // offsetError carries a source offset with an adapter error.

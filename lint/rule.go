@@ -56,13 +56,13 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Run reads the analysed document and reports; it never parses, prints or
 // knows who shows its diagnostics.
 type Rule struct {
-	ID       string     // kebab-case, stable: users name it in configs
-	Summary  string     // one line, shown in rule lists
-	Doc      string     // Markdown: why it matters, a bad and a good example
-	URL      string     // where the full doc lives
-	Severity Severity   // default severity
-	Kinds    []Kind     // the kinds it applies to; nil means all
-	Options  []Option   // typed options with defaults
+	ID       string      // kebab-case, stable: users name it in configs
+	Summary  string      // one line, shown in rule lists
+	Doc      string      // Markdown: why it matters, a bad and a good example
+	URL      string      // where the full doc lives
+	Severity Severity    // default severity
+	Kinds    []Kind      // the kinds it applies to; nil means all
+	Options  []Option    // typed options with defaults
 	Requires []*Analyzer // shared pre-passes whose results Run reads
 	Run      func(*Pass) error
 }
