@@ -45,8 +45,8 @@ type Ledger struct {
 	Entries []Entry `json:"entries"`
 	// Pronoun counts over the body, ignoring "thank you", quoted speech,
 	// URLs and placeholders.
-	SelfI   int `json:"self_i"`   // I, me, my, mine, myself and contractions
-	SelfWe  int `json:"self_we"`  // we, us, our, ours, ourselves and contractions
-	Reader  int `json:"reader"`   // you, your, yours, yourself and possessive placeholders
-	Words   int `json:"words"`    // body words; a placeholder counts as one
+	SelfI  int `json:"self_i"`  // I, me, my, mine, myself and contractions
+	SelfWe int `json:"self_we"` // we, us, our, ours, ourselves and contractions
+	Reader int `json:"reader"`  // you, your, yours, yourself and possessive placeholders
+	Words  int `json:"words"`   // body words; a placeholder counts as one
 }
