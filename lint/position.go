@@ -17,7 +17,9 @@ func (s Span) Len() int { return s.End - s.Start }
 // Contains reports whether offset lies inside the span.
 func (s Span) Contains(offset int) bool { return offset >= s.Start && offset < s.End }
 
-// Overlaps reports whether the two spans share at least one byte.
+// Overlaps reports whether the two spans intersect. An empty span overlaps
+// a span when its offset lies strictly inside it, so a zero-width
+// diagnostic inside a masked region counts as inside it.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
 
 // Unit is the unit a column is counted in.
