@@ -98,7 +98,7 @@ func braceEnd(text []byte, i int) (end int, control bool) {
 			return -1, false
 		}
 		inner := bytes.TrimSpace(text[i+2 : end-2])
-		inner = bytes.TrimPrefix(inner, []byte("~"))
+		inner = bytes.TrimSpace(bytes.TrimPrefix(inner, []byte("~"))) // "{{~ else }}"
 		control = len(inner) > 0 && (inner[0] == '#' || inner[0] == '/' || inner[0] == '^' || inner[0] == '!') ||
 			bytes.Equal(inner, []byte("else")) || bytes.HasPrefix(inner, []byte("else "))
 		return end, control
