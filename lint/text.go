@@ -219,7 +219,11 @@ func greetingEnd(t []byte) int {
 		case c == ',' || c == ':' || c == '!' || c == ';':
 			return i + 1
 		case c == '.' && (i+1 == len(t) || t[i+1] == ' '):
-			if i > 2 && (string(t[i-2:i]) == "Ms" || string(t[i-2:i]) == "Mr" || string(t[i-2:i]) == "Dr") {
+			w := i
+			for w > 0 && isASCIILetter(t[w-1]) {
+				w--
+			}
+			if neverFinal[strings.ToLower(string(t[w:i]))] { // "Dear Mrs. Lee:", "Hi Prof. Ng,"
 				continue
 			}
 			return i + 1
