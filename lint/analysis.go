@@ -12,7 +12,7 @@ type TokenKind uint8
 // Token kinds. Only words, numbers and value placeholders count as words.
 const (
 	TokWord        TokenKind = iota + 1
-	TokNumber                // 15, 3.5, 40%, $900, 15-minute, 10am
+	TokNumber                // 15, 3.5, 40%, $900, #1, 15-minute, 10am
 	TokPunct                 // . , ? ! -- … ( ) quotes
 	TokSymbol                // emoji and other symbols
 	TokPlaceholder           // {{first_name}}: reads as one neutral noun
@@ -167,7 +167,7 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 			i = a.push(Token{Span: Span{i, i + urlLen(text[i:end])}, Kind: TokURL})
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
 			i = a.push(wordToken(text, i, end))
-		case (r == '$' || r == '€' || r == '£') && i+size < end && isDigit(text[i+size]):
+		case (r == '$' || r == '€' || r == '£' || r == '#') && i+size < end && isDigit(text[i+size]):
 			t := wordToken(text, i+size, end)
 			t.Span.Start = i
 			t.Kind = TokNumber
@@ -413,7 +413,7 @@ func (a *Analysis) segment(bi, first int) {
 	for i := first; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != TokPunct {
-			if i > start && lineBreakEnds(text, toks, start, i) {
+			if i > start && lineBreakEnds(text, toks, i) {
 				emit(i, Token{})
 			}
 			continue
@@ -467,20 +467,30 @@ func terminates(toks []Token, first, i int) bool {
 // lineBreakEnds ends a sentence at a line break when the line before is a
 // short, unpunctuated line and the next starts with a capital: templates
 // often put one thought per line without full stops.
-func lineBreakEnds(text string, toks []Token, start, i int) bool {
+func lineBreakEnds(text string, toks []Token, i int) bool {
 	prev, t := toks[i-1], toks[i]
 	gap := text[prev.Span.End:t.Span.Start]
 	if !strings.ContainsAny(gap, "\n\r") || !startsUpper(t) || prev.Kind == TokPunct {
 		return false
 	}
+	if danglingWords[prev.Norm] {
+		return false // "My name is Jake from\nAcme": the line was wrapped
+	}
 	lineStart := strings.LastIndexAny(text[:prev.Span.End], "\n\r") + 1
 	words := 0
-	for j := i - 1; j >= start && toks[j].Span.Start >= lineStart; j-- {
+	for j := i - 1; j >= 0 && toks[j].Span.Start >= lineStart; j-- {
 		if toks[j].IsWord() {
 			words++
 		}
 	}
 	return words > 0 && words <= 6
+}
+
+// danglingWords cannot end a sentence, so a line ending in one continues.
+var danglingWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "to": true, "from": true,
+	"with": true, "for": true, "in": true, "on": true, "at": true, "by": true, "my": true, "your": true, "our": true,
+	"is": true, "are": true, "was": true, "i": true, "we": true, "you": true, "that": true, "this": true, "like": true,
 }
 
 func startsUpper(t Token) bool {

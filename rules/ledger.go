@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/givefirst/givefirst/lint"
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/givefirst/givefirst/lint"
+)
 
 // Role is what a sentence does in the exchange between sender and reader.
 type Role string
@@ -37,7 +43,15 @@ type Entry struct {
 	// checklist?"): Role holds the ask, Also the give.
 	Also     Role `json:"also,omitempty"`
 	Question bool `json:"question"` // ends with a question mark
+	// Rhetorical marks a question that expects no answer ("What if…?").
+	Rhetorical bool `json:"rhetorical,omitempty"`
 }
+
+// Gives reports whether the entry gives, alone or beside an ask.
+func (e Entry) Gives() bool { return e.Role == RoleGive || e.Also == RoleGive }
+
+// Asks reports whether the entry asks.
+func (e Entry) Asks() bool { return e.Role == RoleAsk }
 
 // Ledger is the give/ask account of one message, shared by the rules and
 // the score.
@@ -49,4 +63,637 @@ type Ledger struct {
 	SelfWe int `json:"self_we"` // we, us, our, ours, ourselves and contractions
 	Reader int `json:"reader"`  // you, your, yours, yourself and possessive placeholders
 	Words  int `json:"words"`   // body words; a placeholder counts as one
+}
+
+// Weight returns how much an ask costs in the balance.
+func (s AskSize) Weight() float64 {
+	switch s {
+	case AskMicro:
+		return 0.5
+	case AskLarge:
+		return 2
+	}
+	return 1
+}
+
+// Self returns the sender references, counting "we" unless countWe is false.
+func (l *Ledger) Self(countWe bool) int {
+	if countWe {
+		return l.SelfI + l.SelfWe
+	}
+	return l.SelfI
+}
+
+// GiveWeight sums the value of every give.
+func (l *Ledger) GiveWeight() float64 {
+	w := 0.0
+	for _, e := range l.Entries {
+		if e.Gives() {
+			w += e.Weight
+		}
+	}
+	return w
+}
+
+// AskWeight sums the size-weighted asks.
+func (l *Ledger) AskWeight() float64 {
+	w := 0.0
+	for _, e := range l.Entries {
+		if e.Asks() {
+			w += e.Size.Weight()
+		}
+	}
+	return w
+}
+
+// FirstGive returns the index of the first entry that gives, or -1.
+func (l *Ledger) FirstGive() int {
+	for i, e := range l.Entries {
+		if e.Gives() {
+			return i
+		}
+	}
+	return -1
+}
+
+// FirstAsk returns the index of the first entry that asks, or -1.
+func (l *Ledger) FirstAsk() int {
+	for i, e := range l.Entries {
+		if e.Asks() {
+			return i
+		}
+	}
+	return -1
+}
+
+// Count returns how many entries have role r.
+func (l *Ledger) Count(r Role) int {
+	n := 0
+	for _, e := range l.Entries {
+		if e.Role == r {
+			n++
+		}
+	}
+	return n
+}
+
+// ledgerCueFile mirrors cues/ledger.yaml.
+type ledgerCueFile struct {
+	Give struct {
+		Resource        []string `yaml:"resource"`
+		Help            []string `yaml:"help"`
+		Insight         []string `yaml:"insight"`
+		Concession      []string `yaml:"concession"`
+		Acknowledgement []string `yaml:"acknowledgement"`
+	} `yaml:"give"`
+	NotGive       []string  `yaml:"not_give"`
+	Peers         []string  `yaml:"peers"`
+	Quantifiers   []string  `yaml:"quantifiers"`
+	Observation   []string  `yaml:"observation"`
+	Diagnosis     []string  `yaml:"diagnosis"`
+	Ask           sizedCues `yaml:"ask"`
+	AskInQuestion sizedCues `yaml:"ask_in_question"`
+	AskVerbs      sizedCues `yaml:"ask_verbs"`
+	Pitch         []string  `yaml:"pitch"`
+	Rhetorical    []string  `yaml:"rhetorical"`
+	SmallTalk     []string  `yaml:"small_talk"`
+}
+
+type sizedCues struct {
+	Micro []string `yaml:"micro"`
+	Small []string `yaml:"small"`
+	Large []string `yaml:"large"`
+}
+
+// giveCue is the data of a give phrase.
+type giveCue struct {
+	kind   string
+	weight float64
+}
+
+// ledgerModel is the compiled cue set; built once, read by many goroutines.
+type ledgerModel struct {
+	gives, notGive, observation, diagnosis *matcher
+	asks, askInQuestion                    *matcher
+	pitch, rhetorical, smallTalk           *matcher
+	askVerbs                               map[string]AskSize
+	peers, quantifiers                     map[string]bool
+}
+
+var baseLedgerCues = func() ledgerCueFile {
+	var f ledgerCueFile
+	loadCues("ledger", &f)
+	return f
+}()
+
+// extraCues are the user's additions from the config's cues: key.
+type extraCues struct {
+	gives, micro, small, large, pitch []string
+}
+
+func (x extraCues) key() string {
+	return strings.Join([]string{strings.Join(x.gives, "\x00"), strings.Join(x.micro, "\x00"),
+		strings.Join(x.small, "\x00"), strings.Join(x.large, "\x00"), strings.Join(x.pitch, "\x00")}, "\x01")
+}
+
+var ledgerModels cached[*ledgerModel]
+
+func buildLedgerModel(x extraCues) (*ledgerModel, error) {
+	f := baseLedgerCues
+	m := &ledgerModel{
+		notGive:     mustMatcher(list(nil, f.NotGive)),
+		observation: mustMatcher(list(nil, f.Observation)),
+		diagnosis:   mustMatcher(list(nil, f.Diagnosis)),
+		rhetorical:  mustMatcher(list(nil, f.Rhetorical)),
+		smallTalk:   mustMatcher(list(nil, f.SmallTalk)),
+		askInQuestion: mustMatcher(list(AskMicro, f.AskInQuestion.Micro), list(AskSmall, f.AskInQuestion.Small),
+			list(AskLarge, f.AskInQuestion.Large)),
+		askVerbs:    map[string]AskSize{},
+		peers:       wordSet(f.Peers),
+		quantifiers: wordSet(f.Quantifiers),
+	}
+	m.gives = newMatcher()
+	m.asks = newMatcher()
+	m.pitch = newMatcher()
+	for _, l := range []struct {
+		m      *matcher
+		data   any
+		phrase []string
+	}{
+		{m.gives, giveCue{"resource", 1}, f.Give.Resource},
+		{m.gives, giveCue{"help", 1}, f.Give.Help},
+		{m.gives, giveCue{"insight", 1}, f.Give.Insight},
+		{m.gives, giveCue{"concession", 1}, f.Give.Concession},
+		{m.gives, giveCue{"acknowledgement", 0.5}, f.Give.Acknowledgement},
+		{m.gives, giveCue{"custom", 1}, x.gives},
+		{m.asks, AskMicro, append(slices.Clone(f.Ask.Micro), x.micro...)},
+		{m.asks, AskSmall, append(slices.Clone(f.Ask.Small), x.small...)},
+		{m.asks, AskLarge, append(slices.Clone(f.Ask.Large), x.large...)},
+		{m.pitch, nil, append(slices.Clone(f.Pitch), x.pitch...)},
+	} {
+		if err := l.m.addAll(l.phrase, l.data); err != nil {
+			return nil, err
+		}
+	}
+	for _, w := range f.AskVerbs.Micro {
+		m.askVerbs[w] = AskMicro
+	}
+	for _, w := range f.AskVerbs.Small {
+		m.askVerbs[w] = AskSmall
+	}
+	return m, nil
+}
+
+// Ledger options: user cues added through the config's cues: key.
+const (
+	optExtraGives     = "extra_gives"
+	optExtraAsksMicro = "extra_asks_micro"
+	optExtraAsksSmall = "extra_asks_small"
+	optExtraAsksLarge = "extra_asks_large"
+	optExtraPitch     = "extra_pitch"
+)
+
+// LedgerAnalyzer is the shared pre-pass that reads every body sentence and
+// books it as a give, an ask, a pitch, a question or neutral, and counts
+// who the message is about. Rules Require it; the score is built on it.
+var LedgerAnalyzer = &lint.Analyzer{
+	Name: "ledger",
+	Doc: "Books each body sentence as a give (value for the reader), an ask (a request, sized micro, small or large), " +
+		"a pitch (talk about the sender's company), a question or neutral, and counts sender and reader references.",
+	Options: []lint.Option{
+		{Name: optExtraGives, Doc: "extra phrases that mark a give", Default: []string{}},
+		{Name: optExtraAsksMicro, Doc: "extra phrases that mark a micro ask (a reply)", Default: []string{}},
+		{Name: optExtraAsksSmall, Doc: "extra phrases that mark a small ask (a short call, a referral)", Default: []string{}},
+		{Name: optExtraAsksLarge, Doc: "extra phrases that mark a large ask (a long meeting, a signature)", Default: []string{}},
+		{Name: optExtraPitch, Doc: "extra phrases that mark talk about the sender's company", Default: []string{}},
+	},
+	Run: func(p *lint.Pass) (any, error) {
+		x := extraCues{p.Strings(optExtraGives), p.Strings(optExtraAsksMicro), p.Strings(optExtraAsksSmall),
+			p.Strings(optExtraAsksLarge), p.Strings(optExtraPitch)}
+		m, err := ledgerModels.get(x.key(), func() (*ledgerModel, error) { return buildLedgerModel(x) })
+		if err != nil {
+			return nil, err
+		}
+		return m.book(p.Text), nil
+	},
+}
+
+// book builds the ledger of an analysed document.
+func (m *ledgerModel) book(a *lint.Analysis) *Ledger {
+	l := &Ledger{Entries: make([]Entry, 0, len(a.Sentences))}
+	for i := range a.Sentences {
+		toks := a.SentenceTokens(i)
+		c := countRefs(toks)
+		l.SelfI += c.i
+		l.SelfWe += c.we
+		l.Reader += c.reader
+		l.Words += wordCount(toks)
+		l.Entries = append(l.Entries, m.classify(a, i))
+	}
+	return l
+}
+
+// refCounts are the pronoun counts of one sentence.
+type refCounts struct{ i, we, reader int }
+
+var (
+	selfI   = wordSet([]string{"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
+	selfWe  = wordSet([]string{"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
+	readers = wordSet([]string{"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll", "y'all"})
+)
+
+// countRefs counts sender and reader references, skipping quoted speech
+// and the courtesy "you" of "thank you", "see you" and "you know".
+func countRefs(toks []lint.Token) refCounts {
+	var c refCounts
+	quoteEnd := -1
+	for j, t := range toks {
+		if j < quoteEnd {
+			continue
+		}
+		if t.Kind == lint.TokPunct && (t.Text == `"` || t.Text == "“") {
+			if end := closingQuote(toks, j); end > 0 {
+				quoteEnd = end
+				continue
+			}
+		}
+		switch {
+		case t.Kind == lint.TokPlaceholder:
+			if t.Possessive && placeholderOwner(t.Text) == ownerReader {
+				c.reader++
+			}
+		case selfI[t.Norm]:
+			c.i++
+		case selfWe[t.Norm] && t.Text != "US":
+			c.we++
+		case readers[t.Norm]:
+			if t.Norm == "you" && j > 0 && (toks[j-1].Norm == "thank" || toks[j-1].Norm == "see") {
+				continue
+			}
+			if t.Norm == "you" && j+1 < len(toks) && toks[j+1].Norm == "know" {
+				continue
+			}
+			c.reader++
+		}
+	}
+	return c
+}
+
+// closingQuote returns the index after the quote closing the one at j, or
+// -1 when none closes within a dozen tokens (a stray mark quotes nothing).
+func closingQuote(toks []lint.Token, j int) int {
+	for k := j + 1; k < len(toks) && k <= j+12; k++ {
+		if toks[k].Text == `"` || toks[k].Text == "”" {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// Whose is a merge field? Templates are written from the sender's seat, so
+// "{{Your Name}}" is the sender; "{{Similar_Company}}" is a third party;
+// "{{Company}}" and "{{First_Name}}" are the reader.
+type owner int
+
+const (
+	ownerReader owner = iota
+	ownerSender
+	ownerOther
+)
+
+var (
+	senderFields = []string{"your", "my", "our", "sender", "signature", "rep_", "calendar", "calendly"}
+	otherFields  = []string{"similar", "another", "other", "mutual", "referr", "competitor", "client", "customer",
+		"partner", "peer", "case", "example", "link", "url"}
+)
+
+func placeholderOwner(text string) owner {
+	l := strings.ToLower(text)
+	for _, w := range senderFields {
+		if strings.Contains(l, w) {
+			return ownerSender
+		}
+	}
+	for _, w := range otherFields {
+		if strings.Contains(l, w) {
+			return ownerOther
+		}
+	}
+	return ownerReader
+}
+
+// readerRef reports whether the sentence refers to the reader.
+func readerRef(toks []lint.Token) bool {
+	if countRefs(toks).reader > 0 {
+		return true
+	}
+	for _, t := range toks {
+		if t.Kind == lint.TokPlaceholder && placeholderOwner(t.Text) == ownerReader {
+			return true
+		}
+	}
+	return false
+}
+
+// classify books sentence i.
+func (m *ledgerModel) classify(a *lint.Analysis, i int) Entry {
+	s := a.Sentences[i]
+	toks := a.SentenceTokens(i)
+	e := Entry{Sentence: i, Span: s.Span, Role: RoleNeutral, Question: s.Question}
+	give, hasGive := m.findGive(toks)
+	ask, hasAsk := m.findAsk(a, i, toks)
+	switch {
+	case hasAsk:
+		e.Role, e.Size, e.Cue, e.CueSpan = RoleAsk, ask.size, ask.cue, ask.span
+		if hasGive {
+			e.Also, e.Weight = RoleGive, give.weight
+		}
+	case s.Question:
+		e.Role = RoleQuestion
+		e.Rhetorical = m.rhetoricalQuestion(toks)
+	case hasGive:
+		e.Role, e.Weight, e.Cue, e.CueSpan = RoleGive, give.weight, give.cue, give.span
+	default:
+		if h, ok := m.pitch.first(toks); ok {
+			e.Role, e.Cue, e.CueSpan = RolePitch, h.Text, h.Span(toks)
+		}
+	}
+	return e
+}
+
+type found struct {
+	cue    string
+	span   lint.Span
+	weight float64
+	size   AskSize
+}
+
+// findGive looks for value offered to the reader: a listed give phrase, an
+// observation about the reader with a diagnosis, or a number about the
+// reader's peers. Promotion of the sender's own product cancels a give.
+func (m *ledgerModel) findGive(toks []lint.Token) (found, bool) {
+	_, promo := m.notGive.first(toks)
+	pitch, isPitch := m.pitch.first(toks)
+	var out found
+	ok := false
+	m.gives.each(toks, func(h hit) bool {
+		c := h.Data.(giveCue)
+		switch {
+		case c.kind == "acknowledgement" && !grounded(toks, h),
+			(c.kind == "resource" || c.kind == "help") && promo, // "send you a demo video" is promotion
+			c.kind == "insight" && isPitch:                      // "in our experience, our platform…"
+			return true
+		}
+		out, ok = found{cue: h.Text, span: h.Span(toks), weight: c.weight}, true
+		return false
+	})
+	if ok {
+		return out, true
+	}
+	if h, ok := linkPlaceholder(toks); ok {
+		return found{cue: "a link", span: h.Span, weight: 1}, true
+	}
+	if obs, ok := m.observation.first(toks); ok && readerRef(toks[obs.End:]) {
+		if d, ok := m.diagnosis.first(toks[obs.End:]); ok {
+			return found{cue: obs.Text + " … " + d.Text, span: obs.Span(toks), weight: 1}, true
+		}
+	}
+	if isPitch && pitch.Start < 3 {
+		return found{}, false
+	}
+	return m.peerInsight(toks)
+}
+
+// linkPlaceholder finds a merge field that inserts a resource on a line of
+// its own or after a colon ("Here it is: {{guide_link}}").
+func linkPlaceholder(toks []lint.Token) (lint.Token, bool) {
+	words := 0
+	var link lint.Token
+	for _, t := range toks {
+		if t.IsWord() {
+			words++
+		}
+		l := strings.ToLower(t.Text)
+		if t.Kind == lint.TokPlaceholder && (strings.Contains(l, "link") || strings.Contains(l, "url") ||
+			strings.Contains(l, "resource") || strings.Contains(l, "guide") || strings.Contains(l, "report")) {
+			link = t
+		}
+	}
+	return link, link.Kind != 0 && words <= 4
+}
+
+// grounded accepts a compliment or congratulation only when it names
+// something specific: "congrats on the launch", a number, a merge field.
+func grounded(toks []lint.Token, h hit) bool {
+	if h.End-h.Start >= 2 && toks[h.Start].Norm != "congrats" && toks[h.Start].Norm != "congratulations" {
+		return true // "enjoyed your post", "congrats on": the phrase names its object
+	}
+	if h.End < len(toks) && toks[h.End-1].Norm == "on" {
+		return true
+	}
+	words := 0
+	for _, t := range toks {
+		if t.Kind == lint.TokPlaceholder || t.Kind == lint.TokNumber {
+			return true
+		}
+		if t.IsWord() {
+			words++
+		}
+	}
+	return words >= 8
+}
+
+// peerInsight finds a quantified claim about the reader's peers: "most
+// teams at this stage lose 40% of ramp time", "companies that add X see
+// 35% more".
+func (m *ledgerModel) peerInsight(toks []lint.Token) (found, bool) {
+	num := -1
+	for j, t := range toks {
+		if t.Kind == lint.TokNumber && !isYear(t.Text) {
+			num = j
+			break
+		}
+	}
+	if num < 0 {
+		return found{}, false
+	}
+	for j, t := range toks {
+		if !m.peers[t.Norm] {
+			continue
+		}
+		quantified := false
+		for k := max(0, j-4); k < j; k++ {
+			if m.quantifiers[toks[k].Norm] {
+				quantified = true
+			}
+		}
+		if j+1 < len(toks) {
+			switch toks[j+1].Norm {
+			case "that", "who", "like", "at", "your":
+				quantified = true
+			}
+		}
+		if quantified {
+			return found{cue: "a number about " + t.Norm + " like the reader's", span: lint.Span{Start: toks[max(0, j-1)].Span.Start, End: toks[num].Span.End}, weight: 1}, true
+		}
+	}
+	return found{}, false
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == ""
+}
+
+// findAsk looks for a request: a listed ask phrase anywhere, a duration
+// tied to a meeting, a question-only cue in a question, an imperative ask
+// verb opening the sentence, or a real question about the reader.
+func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token) (found, bool) {
+	question := a.Sentences[i].Question
+	var out found
+	ok := false
+	take := func(h hit) bool {
+		out, ok = found{cue: h.Text, span: h.Span(toks), size: h.Data.(AskSize)}, true
+		return false
+	}
+	m.asks.each(toks, take)
+	if d, size, has := meetingDuration(toks); has && (!ok || size == AskLarge) {
+		out, ok = found{cue: d.cue, span: d.span, size: size}, true
+	}
+	if ok {
+		return out, true
+	}
+	if question {
+		if m.askInQuestion.each(toks, take); ok {
+			return out, true
+		}
+	}
+	if v, size, has := m.imperative(a, i, toks); has {
+		return found{cue: v.Norm, span: v.Span, size: size}, true
+	}
+	if question && !m.rhetoricalQuestion(toks) && readerRef(toks) {
+		return found{cue: "a question about the reader", span: a.Sentences[i].Span, size: AskMicro}, true
+	}
+	return found{}, false
+}
+
+// meetingDuration finds "15 minutes", "a 30-minute demo", "10-minute call":
+// time asked of the reader. A duration counts only next to a meeting word
+// or "of your time", so "agents spend 30 minutes on X" is not an ask.
+func meetingDuration(toks []lint.Token) (found, AskSize, bool) {
+	for j, t := range toks {
+		if t.Kind != lint.TokNumber {
+			continue
+		}
+		mins, end := minutes(toks, j)
+		if mins == 0 {
+			continue
+		}
+		near := false
+		for k := end; k < min(len(toks), end+3); k++ {
+			switch toks[k].Norm {
+			case "call", "chat", "meeting", "demo", "conversation", "walkthrough", "zoom", "sync", "slot", "meet", "intro":
+				near = true
+			case "of":
+				near = near || (k+1 < len(toks) && toks[k+1].Norm == "your")
+			}
+		}
+		if !near {
+			continue
+		}
+		size := AskSmall
+		if mins >= 30 {
+			size = AskLarge
+		}
+		span := lint.Span{Start: t.Span.Start, End: toks[end-1].Span.End}
+		return found{cue: "a " + strconv.Itoa(mins) + "-minute meeting", span: span}, size, true
+	}
+	return found{}, "", false
+}
+
+// minutes reads a duration starting at token j ("15 minutes", "15-minute",
+// "15 min", "half an hour" is left out) and returns it with the index
+// after it.
+func minutes(toks []lint.Token, j int) (int, int) {
+	t := toks[j].Norm
+	num := strings.TrimRightFunc(t, func(r rune) bool { return r < '0' || r > '9' })
+	for k := 0; k < len(t); k++ {
+		if t[k] < '0' || t[k] > '9' {
+			num = t[:k]
+			break
+		}
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n <= 0 || n > 240 {
+		return 0, j
+	}
+	unit := strings.TrimLeft(t[len(num):], "-")
+	end := j + 1
+	if unit == "" && end < len(toks) {
+		unit = toks[end].Norm
+		end++
+	}
+	switch {
+	case strings.HasPrefix(unit, "min"):
+		return n, end
+	case unit == "hour" || unit == "hours" || unit == "hr" || unit == "hrs":
+		return n * 60, end
+	}
+	return 0, j
+}
+
+// imperative recognises a sentence that opens with an ask verb used as a
+// command ("Book a time here", "Reply with a number"). Those words are
+// also nouns, so the tagger decides; only such sentences are tagged.
+func (m *ledgerModel) imperative(a *lint.Analysis, i int, toks []lint.Token) (lint.Token, AskSize, bool) {
+	first := -1
+	for j, t := range toks {
+		if t.IsWord() {
+			first = j
+			break
+		}
+	}
+	if first < 0 {
+		return lint.Token{}, "", false
+	}
+	size, ok := m.askVerbs[toks[first].Norm]
+	if !ok {
+		return lint.Token{}, "", false
+	}
+	if tags := a.Tags(i); first < len(tags) && tags[first] == "VB" {
+		return toks[first], size, true
+	}
+	return lint.Token{}, "", false
+}
+
+// rhetoricalQuestion recognises questions that expect no answer: "What if
+// …?", "…, right?", "Sound familiar?", and small talk.
+func (m *ledgerModel) rhetoricalQuestion(toks []lint.Token) bool {
+	if _, ok := m.rhetorical.first(toks); ok {
+		return true
+	}
+	if _, ok := m.smallTalk.first(toks); ok && wordCount(toks) <= 7 {
+		return true
+	}
+	// Tag questions: "Cash handling is annoying, right?"
+	n := len(toks)
+	for n > 0 && toks[n-1].Kind == lint.TokPunct && toks[n-1].Text != "," {
+		n--
+	}
+	if n >= 2 && toks[n-2].Text == "," {
+		switch toks[n-1].Norm {
+		case "right", "no", "correct", "agreed":
+			return true
+		}
+	}
+	return false
+}
+
+func wordCount(toks []lint.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.IsWord() {
+			n++
+		}
+	}
+	return n
 }
