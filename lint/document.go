@@ -341,6 +341,24 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	d.Masks = append(ad.masks, masks...)
 	d.Text = string(text)
 	d.Blocks = splitBlocks(d.Text, ad.breaks)
+	d.Placeholders = insideBlocks(d.Placeholders, d.Blocks)
+}
+
+// insideBlocks keeps the placeholders that lie inside one block. One that
+// spans a blank line or a list break ("{{a\n- b}}") is no merge field, and
+// as a token it would cross into the next block.
+func insideBlocks(phs []Placeholder, blocks []Span) []Placeholder {
+	kept := phs[:0]
+	b := 0
+	for _, p := range phs {
+		for b < len(blocks) && blocks[b].End <= p.Span.Start {
+			b++
+		}
+		if b < len(blocks) && blocks[b].Start <= p.Span.Start && p.Span.End <= blocks[b].End {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // overlapsProse reports whether s overlaps one of the prose masks.

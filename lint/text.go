@@ -183,8 +183,14 @@ func greetingLen(line []byte) int {
 		}
 		return 0
 	}
-	// "Sam," or "{{first_name}}," alone on its line, or one name before the prose.
-	comma := bytes.IndexByte(t, ',')
+	// "Sam," or "{{first_name}}," alone on its line, or one name before the
+	// prose; "Sam --" and "Sam —" greet the same way.
+	comma, markLen := bytes.IndexByte(t, ','), 1
+	for _, dash := range []string{" --", " —", " –"} {
+		if d := bytes.Index(t, []byte(dash)); d > 0 && (comma < 0 || d < comma) {
+			comma, markLen = d, len(dash)
+		}
+	}
 	if comma <= 0 || comma > 40 {
 		return 0
 	}
@@ -198,11 +204,11 @@ func greetingLen(line []byte) int {
 			return 0
 		}
 	}
-	if isBlank(t[comma+1:]) {
+	if isBlank(t[comma+markLen:]) {
 		return len(line)
 	}
 	if len(words) == 1 && !nameGreetingStop[strings.ToLower(string(words[0]))] {
-		return indent + comma + 1
+		return indent + comma + markLen
 	}
 	return 0
 }
