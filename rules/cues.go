@@ -81,3 +81,6 @@ func (c *cached[T]) get(key string, build func() (T, error)) (T, error) {
 	c.m[key] = v
 	return v, nil
 }
+
+// joinKey makes a cache key from a list of user phrases.
+func joinKey(l []string) string { return strings.Join(l, "\x00") }

@@ -10,7 +10,9 @@ import "github.com/givefirst/givefirst/lint"
 // All returns the built-in rules in documentation order. The slice is new
 // on every call; the rules themselves are shared and must not be modified.
 func All() []*lint.Rule {
-	return []*lint.Rule{}
+	return []*lint.Rule{
+		ClicheOpener,
+	}
 }
 
 // New builds a linter with the built-in rules, the given settings and the
