@@ -272,6 +272,9 @@ func wordToken(text string, i, end int) Token {
 		case r == '@' && emailRest(text[i+1:end]) > 0:
 			return Token{Span: Span{start, i + 1 + emailRest(text[i+1:end])}, Kind: TokEmail}
 		case r == '.' && unicode.IsLetter(next):
+			if n := emailLen(text[start:end]); n > 0 { // "sam.lee@acme.io"
+				return Token{Span: Span{start, start + n}, Kind: TokEmail}
+			}
 			if d := domainLen(text[start:end]); d > 0 {
 				return Token{Span: Span{start, start + d}, Kind: TokURL}
 			}
@@ -305,6 +308,22 @@ func finishWord(text string, start, i int, number, dots bool) Token {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
+}
+
+// emailLen returns the length of an e-mail address whose local part may
+// hold dots ("sam.lee@acme.io") at the start of s, or 0.
+func emailLen(s string) int {
+	at := 0
+	for at < len(s) && (isASCIILetter(s[at]) || isDigit(s[at]) || strings.IndexByte("._-+", s[at]) >= 0) {
+		at++
+	}
+	if at == 0 || at == len(s) || s[at] != '@' {
+		return 0
+	}
+	if n := emailRest(s[at+1:]); n > 0 {
+		return at + 1 + n
+	}
+	return 0
 }
 
 // emailRest returns the length of the domain part after "@", or 0.
