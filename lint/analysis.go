@@ -388,6 +388,11 @@ func symbolToken(text string, i, end int, r rune, size int) Token {
 	case unicode.IsPunct(r) || r < utf8.RuneSelf:
 		return Token{Span: Span{start, i}, Kind: TokPunct}
 	}
+	if r >= 0x1f1e6 && r <= 0x1f1ff && i < end { // a flag is a pair of regional indicators
+		if n, nsize := utf8.DecodeRuneInString(text[i:end]); n >= 0x1f1e6 && n <= 0x1f1ff {
+			i += nsize
+		}
+	}
 	for i < end { // emoji modifiers, variation selectors and joined sequences
 		n, nsize := utf8.DecodeRuneInString(text[i:end])
 		switch {
