@@ -306,8 +306,10 @@ func finishWord(text string, start, i int, number, dots bool) Token {
 	return Token{Span: Span{start, i}, Kind: k}
 }
 
+// isWordRune accepts letters, digits and marks; enclosing marks keep a
+// keycap ("1️⃣") in one token.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || r == '_'
 }
 
 // emailLen returns the length of an e-mail address whose local part may
