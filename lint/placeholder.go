@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"unicode"
 )
 
 // placeholderPattern is a user-supplied merge-field pattern.
@@ -59,8 +60,13 @@ func findPlaceholders(text []byte, extra []placeholderPattern) []Placeholder {
 	}
 	for _, p := range extra {
 		for _, loc := range p.re.FindAllIndex(text, -1) {
-			if loc[1] > loc[0] {
-				out = append(out, Placeholder{Span: Span{loc[0], loc[1]}})
+			// A pattern may match white space around the field; the
+			// tokenizer skips white space, so a placeholder must not hold any.
+			m := text[loc[0]:loc[1]]
+			start := loc[0] + len(m) - len(bytes.TrimLeftFunc(m, isSpaceRune))
+			end := start + len(bytes.TrimRightFunc(text[start:loc[1]], isSpaceRune))
+			if end > start {
+				out = append(out, Placeholder{Span: Span{start, end}})
 			}
 		}
 	}
@@ -183,6 +189,9 @@ func mergeTagEnd(text []byte, i int) int {
 	}
 	return j + 2
 }
+
+// isSpaceRune is the white space the tokenizer skips.
+func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }

@@ -75,6 +75,11 @@ func TestFindPlaceholdersExtraPatterns(t *testing.T) {
 	assert.Equal(t, []string{"<<first_name>>", "{{company}}", "<<sender>>"},
 		found("Hi <<first_name>> at {{company}}, <<sender>>", extra))
 
+	// White space a pattern matches around the field is not part of it.
+	extra, err = compilePlaceholders([]string{`\s*<<\w+>>\s*`, `\s+`})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"<<name>>"}, found("Hi \u00a0<<name>>\n there", extra))
+
 	_, err = compilePlaceholders([]string{`(unclosed`})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `placeholder pattern "(unclosed"`)
