@@ -283,20 +283,20 @@ func wordToken(text string, i, end int) Token {
 				dots = true
 				break
 			}
-			return finishWord(text, start, i, number, dots)
+			return finishWord(text, start, i, end, number, dots)
 		case r == '%' && number:
 			i += size
-			return finishWord(text, start, i, number, dots)
+			return finishWord(text, start, i, end, number, dots)
 		default:
-			return finishWord(text, start, i, number, dots)
+			return finishWord(text, start, i, end, number, dots)
 		}
 		i += size
 	}
-	return finishWord(text, start, i, number, dots)
+	return finishWord(text, start, i, end, number, dots)
 }
 
-func finishWord(text string, start, i int, number, dots bool) Token {
-	if dots && i < len(text) && text[i] == '.' {
+func finishWord(text string, start, i, end int, number, dots bool) Token {
+	if dots && i < end && text[i] == '.' { // not past end: a placeholder may start there
 		i++ // the closing dot of "e.g."
 	}
 	k := TokWord

@@ -135,7 +135,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string, extra bool) {
 		opts := ParseOptions{}
 		if extra {
-			opts.Placeholders = []string{`\s*<<[^>]*>>\s*`, `#\w+#`, `\.\w+`}
+			opts.Placeholders = []string{`\s*<<[^>]*>>\s*`, `#\w+#`, `\.[a-z]{3,}`}
 		}
 		fuzzParse(t, src, opts)
 	})
