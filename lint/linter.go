@@ -232,7 +232,9 @@ func Validate(rules []*Rule) error {
 		}
 		ids[r.ID] = true
 		for _, o := range r.Options {
-			if o.TypeName() == fmt.Sprintf("%T", o.Default) {
+			switch o.Default.(type) {
+			case bool, int, float64, string, []string:
+			default:
 				errs = append(errs, fmt.Errorf("rule %s: option %s has unsupported type %T", r.ID, o.Name, o.Default))
 			}
 		}
