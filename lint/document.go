@@ -105,6 +105,8 @@ type Document struct {
 	Blocks       []Span
 	Masks        []Mask
 	Placeholders []Placeholder
+	// Directives are the inline suppression comments, in source order.
+	Directives []Directive
 
 	maps    []*offsetMap // Text → … → Source, applied in order; empty means identity
 	escape  func(string) string
@@ -219,6 +221,7 @@ func Parse(path string, src []byte, opts ParseOptions) (*Document, error) {
 		return nil, perr(ad.kindOffset, err)
 	}
 	doc.finish(ad, extra)
+	doc.Directives = doc.findDirectives()
 	return doc, nil
 }
 
@@ -318,6 +321,7 @@ func (e *offsetError) Unwrap() error { return e.err }
 // placeholders, blanking and block splitting.
 func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	text := ad.text
+	ad.masks = append(ad.masks, directiveMasks(text, ad.masks)...)
 	for _, m := range ad.masks {
 		blank(text, m.Span)
 	}

@@ -75,6 +75,9 @@ type Linter struct {
 	analyzers []*boundAnalyzer // in dependency order
 	tagger    *Tagger
 	scorer    *Scorer
+	extra     []*Rule         // added by WithRules
+	known     map[string]bool // every rule ID, enabled or not: what suppressions may name
+	unused    Severity        // of unused-suppression reports; 0 turns them off
 }
 
 type boundRule struct {
@@ -97,15 +100,26 @@ func WithTagger(t *Tagger) LinterOption { return func(l *Linter) { l.tagger = t 
 // WithScorer attaches a scorer whose score lands in every Result.
 func WithScorer(s *Scorer) LinterOption { return func(l *Linter) { l.scorer = s } }
 
+// WithRules adds rules to the set New was given, such as a config file's
+// custom rules, so a constructor with a fixed rule set can take more.
+func WithRules(rules ...*Rule) LinterOption {
+	return func(l *Linter) { l.extra = append(l.extra, rules...) }
+}
+
 // New validates rules, applies settings and returns a linter. Settings that
 // name an unknown rule, a bad option or a wrong option type are errors.
 func New(rules []*Rule, settings Settings, opts ...LinterOption) (*Linter, error) {
+	l := &Linter{tagger: defaultTagger, unused: Hint}
+	for _, o := range opts {
+		o(l)
+	}
+	rules = append(slices.Clip(rules), l.extra...)
 	if err := Validate(rules); err != nil {
 		return nil, err
 	}
-	l := &Linter{tagger: defaultTagger}
-	for _, o := range opts {
-		o(l)
+	l.known = make(map[string]bool, len(rules))
+	for _, r := range rules {
+		l.known[r.ID] = true
 	}
 	known := map[string]bool{}
 	var errs []error
@@ -386,7 +400,7 @@ func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 		}
 		diags = append(diags, mine...)
 	}
-	res.Diagnostics = toSource(doc, diags)
+	res.Diagnostics = l.suppress(doc, toSource(doc, diags))
 	if l.scorer != nil && !slices.ContainsFunc(l.scorer.Requires, func(a *Analyzer) bool { return failed[a] }) {
 		if err := protect("score", func() error { res.Score = l.scorer.Score(res); return nil }); err != nil {
 			errs = append(errs, err)
@@ -438,6 +452,12 @@ func toSource(doc *Document, diags []Diagnostic) []Diagnostic {
 			d.Fixes = nil
 		}
 	}
+	sortDiagnostics(diags)
+	return diags
+}
+
+// sortDiagnostics orders diagnostics by position, then rule.
+func sortDiagnostics(diags []Diagnostic) {
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i], diags[j]
 		if a.Span.Start != b.Span.Start {
@@ -448,5 +468,4 @@ func toSource(doc *Document, diags []Diagnostic) []Diagnostic {
 		}
 		return a.Rule < b.Rule
 	})
-	return diags
 }
