@@ -13,6 +13,9 @@ var clicheCues = func() (f struct {
 
 var clicheMatchers cached[*matcher]
 
+// baseCliches are the built-in cues alone, for rules that need to skip filler.
+var baseCliches = mustMatcher(list(nil, clicheCues.Cues))
+
 // ClicheOpener flags filler lines ("I hope this email finds you well",
 // "just checking in") that give the reader no reason to reply.
 var ClicheOpener = &lint.Rule{

@@ -340,9 +340,9 @@ func countRefs(toks []lint.Token) refCounts {
 }
 
 // closingQuote returns the index after the quote closing the one at j, or
-// -1 when none closes within a dozen tokens (a stray mark quotes nothing).
+// -1 when none closes within 40 tokens (a stray mark quotes nothing).
 func closingQuote(toks []lint.Token, j int) int {
-	for k := j + 1; k < len(toks) && k <= j+12; k++ {
+	for k := j + 1; k < len(toks) && k <= j+40; k++ {
 		if toks[k].Text == `"` || toks[k].Text == "”" {
 			return k + 1
 		}
@@ -544,6 +544,10 @@ func isYear(s string) bool {
 	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == ""
 }
 
+// cueReaderQuestion names asks that are questions about the reader's
+// situation rather than requests for time or action.
+const cueReaderQuestion = "a question about the reader"
+
 // findAsk looks for a request: a listed ask phrase anywhere, a duration
 // tied to a meeting, a question-only cue in a question, an imperative ask
 // verb opening the sentence, or a real question about the reader.
@@ -556,7 +560,7 @@ func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token) (found
 		return false
 	}
 	m.asks.each(toks, take)
-	if d, size, has := meetingDuration(toks); has && (!ok || size == AskLarge) {
+	if d, size, has := meetingDuration(toks, question); has && (!ok || size == AskLarge) {
 		out, ok = found{cue: d.cue, span: d.span, size: size}, true
 	}
 	if ok {
@@ -571,15 +575,16 @@ func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token) (found
 		return found{cue: v.Norm, span: v.Span, size: size}, true
 	}
 	if question && !m.rhetoricalQuestion(toks) && readerRef(toks) {
-		return found{cue: "a question about the reader", span: a.Sentences[i].Span, size: AskMicro}, true
+		return found{cue: cueReaderQuestion, span: a.Sentences[i].Span, size: AskMicro}, true
 	}
 	return found{}, false
 }
 
 // meetingDuration finds "15 minutes", "a 30-minute demo", "10-minute call":
-// time asked of the reader. A duration counts only next to a meeting word
-// or "of your time", so "agents spend 30 minutes on X" is not an ask.
-func meetingDuration(toks []lint.Token) (found, AskSize, bool) {
+// time asked of the reader. A duration counts only next to a meeting word,
+// before "of your time" or in a question ("Got 20 minutes Friday?"), so
+// "agents spend 30 minutes on X" is not an ask.
+func meetingDuration(toks []lint.Token, question bool) (found, AskSize, bool) {
 	for j, t := range toks {
 		if t.Kind != lint.TokNumber {
 			continue
@@ -588,7 +593,7 @@ func meetingDuration(toks []lint.Token) (found, AskSize, bool) {
 		if mins == 0 {
 			continue
 		}
-		near := false
+		near := question && !spending(toks[:j])
 		for k := end; k < min(len(toks), end+3); k++ {
 			switch toks[k].Norm {
 			case "call", "chat", "meeting", "demo", "conversation", "walkthrough", "zoom", "sync", "slot", "meet", "intro":
@@ -608,6 +613,18 @@ func meetingDuration(toks []lint.Token) (found, AskSize, bool) {
 		return found{cue: "a " + strconv.Itoa(mins) + "-minute meeting", span: span}, size, true
 	}
 	return found{}, "", false
+}
+
+// spending reports a verb of spending time before a duration ("agents
+// spend 30 minutes"): the time is the reader's, not asked of them.
+func spending(toks []lint.Token) bool {
+	for _, t := range toks {
+		switch t.Norm {
+		case "spend", "spends", "spending", "spent", "waste", "wastes", "wasting", "lose", "loses", "losing", "take", "takes", "taking":
+			return true
+		}
+	}
+	return false
 }
 
 // minutes reads a duration starting at token j ("15 minutes", "15-minute",

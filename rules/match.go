@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/givefirst/givefirst/lint"
@@ -12,6 +13,7 @@ import (
 //
 //	word        the word itself ("here's")
 //	a|b|c       any of the alternatives
+//	i_am        several words as one alternative ("i'm|i_am reaching out")
 //	word*       any word starting with "word" ("minute*")
 //	[a|b]       an optional slot
 //	#           a number        {}  a placeholder      *  any one word
@@ -50,18 +52,29 @@ func (s slot) match(t lint.Token) bool {
 	return false
 }
 
-func compilePhrase(text string, data any) (*phrase, error) {
-	p := &phrase{Text: strings.TrimSpace(text), Data: data}
+// compilePhrase compiles one pattern into the phrases it stands for:
+// multi-word alternatives and a leading optional slot expand into
+// variants, so matching stays one token per slot.
+func compilePhrase(text string, data any) ([]*phrase, error) {
+	name := strings.TrimSpace(text)
+	variants := [][]slot{nil}
 	for _, f := range strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'"))) {
 		var s slot
 		if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
 			s.optional = true
 			f = f[1 : len(f)-1]
 		}
+		var multi [][]slot
 		for _, alt := range strings.Split(f, "|") {
 			switch {
 			case alt == "":
 				return nil, fmt.Errorf("cue %q: empty alternative", text)
+			case strings.Contains(alt, "_") && !strings.HasPrefix(alt, "_") && !strings.HasSuffix(alt, "_"):
+				var words []slot
+				for _, w := range strings.Split(alt, "_") {
+					words = append(words, slot{words: []string{w}})
+				}
+				multi = append(multi, words)
 			case alt == "#":
 				s.number = true
 			case alt == "{}":
@@ -74,12 +87,35 @@ func compilePhrase(text string, data any) (*phrase, error) {
 				s.words = append(s.words, alt)
 			}
 		}
-		p.slots = append(p.slots, s)
+		var next [][]slot
+		for _, v := range variants {
+			sc := s
+			// A leading or multi-word optional slot becomes two variants;
+			// other optional slots are skipped by matchAt itself.
+			if s.optional && (len(v) == 0 || len(multi) > 0) {
+				next = append(next, v)
+				sc.optional = false
+			}
+			if len(sc.words)+len(sc.prefixes) > 0 || sc.number || sc.holder || sc.any {
+				next = append(next, append(slices.Clone(v), sc))
+			}
+			for _, m := range multi {
+				next = append(next, append(slices.Clone(v), m...))
+			}
+		}
+		variants = next
 	}
-	if len(p.slots) == 0 || p.slots[0].optional {
-		return nil, fmt.Errorf("cue %q: must start with a required word", text)
+	var out []*phrase
+	for _, v := range variants {
+		if len(v) == 0 {
+			return nil, fmt.Errorf("cue %q: matches nothing", text)
+		}
+		out = append(out, &phrase{Text: name, slots: v, Data: data})
 	}
-	return p, nil
+	if len(out) == 0 {
+		return nil, fmt.Errorf("cue %q: matches nothing", text)
+	}
+	return out, nil
 }
 
 // matchAt returns the end of a match of slots starting at tokens[i], or -1.
@@ -123,11 +159,13 @@ func (m *matcher) add(p *phrase) {
 // addAll compiles and adds phrases that all carry data.
 func (m *matcher) addAll(texts []string, data any) error {
 	for _, t := range texts {
-		p, err := compilePhrase(t, data)
+		ps, err := compilePhrase(t, data)
 		if err != nil {
 			return err
 		}
-		m.add(p)
+		for _, p := range ps {
+			m.add(p)
+		}
 	}
 	return nil
 }

@@ -11,7 +11,15 @@ import "github.com/givefirst/givefirst/lint"
 // on every call; the rules themselves are shared and must not be modified.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		IHeavy,
+		SelfCentredOpener,
 		ClicheOpener,
+		AskWithoutOffer,
+		NoValueFirst,
+		GiveWithoutAsk,
+		LateAsk,
+		MultipleAsks,
+		Interrogation,
 	}
 }
 
