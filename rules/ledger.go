@@ -165,19 +165,35 @@ type sizedCues struct {
 	Large []string `yaml:"large"`
 }
 
-// giveCue is the data of a give phrase.
-type giveCue struct {
-	kind   string
-	weight float64
+// cueClass says what a ledger phrase is evidence of.
+type cueClass uint8
+
+const (
+	cueGive cueClass = iota
+	cueNotGive
+	cueObservation
+	cueDiagnosis
+	cueAsk
+	cueAskInQuestion
+	cuePitch
+	cueRhetorical
+	cueSmallTalk
+)
+
+// cueData is what a ledger phrase carries.
+type cueData struct {
+	class  cueClass
+	kind   string  // gives: resource, help, insight, concession, acknowledgement, custom
+	weight float64 // gives
+	size   AskSize // asks
 }
 
 // ledgerModel is the compiled cue set; built once, read by many goroutines.
+// Every list lives in one matcher, so a sentence is scanned once.
 type ledgerModel struct {
-	gives, notGive, observation, diagnosis *matcher
-	asks, askInQuestion                    *matcher
-	pitch, rhetorical, smallTalk           *matcher
-	askVerbs                               map[string]AskSize
-	peers, quantifiers                     map[string]bool
+	cues               *matcher
+	askVerbs           map[string]AskSize
+	peers, quantifiers map[string]bool
 }
 
 var baseLedgerCues = func() ledgerCueFile {
@@ -192,8 +208,7 @@ type extraCues struct {
 }
 
 func (x extraCues) key() string {
-	return strings.Join([]string{strings.Join(x.gives, "\x00"), strings.Join(x.micro, "\x00"),
-		strings.Join(x.small, "\x00"), strings.Join(x.large, "\x00"), strings.Join(x.pitch, "\x00")}, "\x01")
+	return strings.Join([]string{joinKey(x.gives), joinKey(x.micro), joinKey(x.small), joinKey(x.large), joinKey(x.pitch)}, "\x01")
 }
 
 var ledgerModels cached[*ledgerModel]
@@ -201,37 +216,34 @@ var ledgerModels cached[*ledgerModel]
 func buildLedgerModel(x extraCues) (*ledgerModel, error) {
 	f := baseLedgerCues
 	m := &ledgerModel{
-		notGive:     mustMatcher(list(nil, f.NotGive)),
-		observation: mustMatcher(list(nil, f.Observation)),
-		diagnosis:   mustMatcher(list(nil, f.Diagnosis)),
-		rhetorical:  mustMatcher(list(nil, f.Rhetorical)),
-		smallTalk:   mustMatcher(list(nil, f.SmallTalk)),
-		askInQuestion: mustMatcher(list(AskMicro, f.AskInQuestion.Micro), list(AskSmall, f.AskInQuestion.Small),
-			list(AskLarge, f.AskInQuestion.Large)),
+		cues:        newMatcher(),
 		askVerbs:    map[string]AskSize{},
 		peers:       wordSet(f.Peers),
 		quantifiers: wordSet(f.Quantifiers),
 	}
-	m.gives = newMatcher()
-	m.asks = newMatcher()
-	m.pitch = newMatcher()
-	for _, l := range []struct {
-		m      *matcher
-		data   any
-		phrase []string
-	}{
-		{m.gives, giveCue{"resource", 1}, f.Give.Resource},
-		{m.gives, giveCue{"help", 1}, f.Give.Help},
-		{m.gives, giveCue{"insight", 1}, f.Give.Insight},
-		{m.gives, giveCue{"concession", 1}, f.Give.Concession},
-		{m.gives, giveCue{"acknowledgement", 0.5}, f.Give.Acknowledgement},
-		{m.gives, giveCue{"custom", 1}, x.gives},
-		{m.asks, AskMicro, append(slices.Clone(f.Ask.Micro), x.micro...)},
-		{m.asks, AskSmall, append(slices.Clone(f.Ask.Small), x.small...)},
-		{m.asks, AskLarge, append(slices.Clone(f.Ask.Large), x.large...)},
-		{m.pitch, nil, append(slices.Clone(f.Pitch), x.pitch...)},
+	give := func(kind string, w float64) cueData { return cueData{class: cueGive, kind: kind, weight: w} }
+	ask := func(c cueClass, size AskSize) cueData { return cueData{class: c, size: size} }
+	for _, l := range []taggedList{
+		list(give("resource", 1), f.Give.Resource),
+		list(give("help", 1), f.Give.Help),
+		list(give("insight", 1), f.Give.Insight),
+		list(give("concession", 1), f.Give.Concession),
+		list(give("acknowledgement", 0.5), f.Give.Acknowledgement),
+		list(give("custom", 1), x.gives),
+		list(cueData{class: cueNotGive}, f.NotGive),
+		list(cueData{class: cueObservation}, f.Observation),
+		list(cueData{class: cueDiagnosis}, f.Diagnosis),
+		list(ask(cueAsk, AskMicro), append(slices.Clone(f.Ask.Micro), x.micro...)),
+		list(ask(cueAsk, AskSmall), append(slices.Clone(f.Ask.Small), x.small...)),
+		list(ask(cueAsk, AskLarge), append(slices.Clone(f.Ask.Large), x.large...)),
+		list(ask(cueAskInQuestion, AskMicro), f.AskInQuestion.Micro),
+		list(ask(cueAskInQuestion, AskSmall), f.AskInQuestion.Small),
+		list(ask(cueAskInQuestion, AskLarge), f.AskInQuestion.Large),
+		list(cueData{class: cuePitch}, append(slices.Clone(f.Pitch), x.pitch...)),
+		list(cueData{class: cueRhetorical}, f.Rhetorical),
+		list(cueData{class: cueSmallTalk}, f.SmallTalk),
 	} {
-		if err := l.m.addAll(l.phrase, l.data); err != nil {
+		if err := m.cues.addAll(l.phrases, l.data); err != nil {
 			return nil, err
 		}
 	}
@@ -242,6 +254,19 @@ func buildLedgerModel(x extraCues) (*ledgerModel, error) {
 		m.askVerbs[w] = AskSmall
 	}
 	return m, nil
+}
+
+// sentenceCues are the phrases found in one sentence, by start, longest first.
+type sentenceCues []hit
+
+// first returns the first phrase of class c starting at or after from.
+func (sc sentenceCues) first(c cueClass, from int) (hit, bool) {
+	for _, h := range sc {
+		if h.Start >= from && h.Data.(cueData).class == c {
+			return h, true
+		}
+	}
+	return hit{}, false
 }
 
 // Ledger options: user cues added through the config's cues: key.
@@ -399,9 +424,10 @@ func readerRef(toks []lint.Token) bool {
 func (m *ledgerModel) classify(a *lint.Analysis, i int) Entry {
 	s := a.Sentences[i]
 	toks := a.SentenceTokens(i)
+	cues := sentenceCues(m.cues.all(toks))
 	e := Entry{Sentence: i, Span: s.Span, Role: RoleNeutral, Question: s.Question}
-	give, hasGive := m.findGive(toks)
-	ask, hasAsk := m.findAsk(a, i, toks)
+	give, hasGive := m.findGive(toks, cues)
+	ask, hasAsk := m.findAsk(a, i, toks, cues)
 	switch {
 	case hasAsk:
 		e.Role, e.Size, e.Cue, e.CueSpan = RoleAsk, ask.size, ask.cue, ask.span
@@ -410,11 +436,11 @@ func (m *ledgerModel) classify(a *lint.Analysis, i int) Entry {
 		}
 	case s.Question:
 		e.Role = RoleQuestion
-		e.Rhetorical = m.rhetoricalQuestion(toks)
+		e.Rhetorical = m.rhetoricalQuestion(toks, cues)
 	case hasGive:
 		e.Role, e.Weight, e.Cue, e.CueSpan = RoleGive, give.weight, give.cue, give.span
 	default:
-		if h, ok := m.pitch.first(toks); ok {
+		if h, ok := cues.first(cuePitch, 0); ok {
 			e.Role, e.Cue, e.CueSpan = RolePitch, h.Text, h.Span(toks)
 		}
 	}
@@ -431,30 +457,25 @@ type found struct {
 // findGive looks for value offered to the reader: a listed give phrase, an
 // observation about the reader with a diagnosis, or a number about the
 // reader's peers. Promotion of the sender's own product cancels a give.
-func (m *ledgerModel) findGive(toks []lint.Token) (found, bool) {
-	_, promo := m.notGive.first(toks)
-	pitch, isPitch := m.pitch.first(toks)
-	var out found
-	ok := false
-	m.gives.each(toks, func(h hit) bool {
-		c := h.Data.(giveCue)
+func (m *ledgerModel) findGive(toks []lint.Token, cues sentenceCues) (found, bool) {
+	_, promo := cues.first(cueNotGive, 0)
+	pitch, isPitch := cues.first(cuePitch, 0)
+	for _, h := range cues {
+		c := h.Data.(cueData)
 		switch {
-		case c.kind == "acknowledgement" && !grounded(toks, h),
+		case c.class != cueGive,
+			c.kind == "acknowledgement" && !grounded(toks, h),
 			(c.kind == "resource" || c.kind == "help") && promo, // "send you a demo video" is promotion
 			c.kind == "insight" && isPitch:                      // "in our experience, our platform…"
-			return true
+			continue
 		}
-		out, ok = found{cue: h.Text, span: h.Span(toks), weight: c.weight}, true
-		return false
-	})
-	if ok {
-		return out, true
+		return found{cue: h.Text, span: h.Span(toks), weight: c.weight}, true
 	}
 	if h, ok := linkPlaceholder(toks); ok {
 		return found{cue: "a link", span: h.Span, weight: 1}, true
 	}
-	if obs, ok := m.observation.first(toks); ok && readerRef(toks[obs.End:]) {
-		if d, ok := m.diagnosis.first(toks[obs.End:]); ok {
+	if obs, ok := cues.first(cueObservation, 0); ok && readerRef(toks[obs.End:]) {
+		if d, ok := cues.first(cueDiagnosis, obs.End); ok {
 			return found{cue: obs.Text + " … " + d.Text, span: obs.Span(toks), weight: 1}, true
 		}
 	}
@@ -551,15 +572,16 @@ const cueReaderQuestion = "a question about the reader"
 // findAsk looks for a request: a listed ask phrase anywhere, a duration
 // tied to a meeting, a question-only cue in a question, an imperative ask
 // verb opening the sentence, or a real question about the reader.
-func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token) (found, bool) {
+func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token, cues sentenceCues) (found, bool) {
 	question := a.Sentences[i].Question
-	var out found
-	ok := false
-	take := func(h hit) bool {
-		out, ok = found{cue: h.Text, span: h.Span(toks), size: h.Data.(AskSize)}, true
-		return false
+	take := func(h hit) found {
+		return found{cue: h.Text, span: h.Span(toks), size: h.Data.(cueData).size}
 	}
-	m.asks.each(toks, take)
+	h, ok := cues.first(cueAsk, 0)
+	var out found
+	if ok {
+		out = take(h)
+	}
 	if d, size, has := meetingDuration(toks, question); has && (!ok || size == AskLarge) {
 		out, ok = found{cue: d.cue, span: d.span, size: size}, true
 	}
@@ -567,14 +589,14 @@ func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token) (found
 		return out, true
 	}
 	if question {
-		if m.askInQuestion.each(toks, take); ok {
-			return out, true
+		if h, ok := cues.first(cueAskInQuestion, 0); ok {
+			return take(h), true
 		}
 	}
 	if v, size, has := m.imperative(a, i, toks); has {
 		return found{cue: v.Norm, span: v.Span, size: size}, true
 	}
-	if question && !m.rhetoricalQuestion(toks) && readerRef(toks) {
+	if question && !m.rhetoricalQuestion(toks, cues) && readerRef(toks) {
 		return found{cue: cueReaderQuestion, span: a.Sentences[i].Span, size: AskMicro}, true
 	}
 	return found{}, false
@@ -684,11 +706,11 @@ func (m *ledgerModel) imperative(a *lint.Analysis, i int, toks []lint.Token) (li
 
 // rhetoricalQuestion recognises questions that expect no answer: "What if
 // …?", "…, right?", "Sound familiar?", and small talk.
-func (m *ledgerModel) rhetoricalQuestion(toks []lint.Token) bool {
-	if _, ok := m.rhetorical.first(toks); ok {
+func (m *ledgerModel) rhetoricalQuestion(toks []lint.Token, cues sentenceCues) bool {
+	if _, ok := cues.first(cueRhetorical, 0); ok {
 		return true
 	}
-	if _, ok := m.smallTalk.first(toks); ok && wordCount(toks) <= 7 {
+	if _, ok := cues.first(cueSmallTalk, 0); ok && wordCount(toks) <= 7 {
 		return true
 	}
 	// Tag questions: "Cash handling is annoying, right?"

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/givefirst/givefirst/lint"
@@ -200,6 +201,31 @@ func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 			return
 		}
 	}
+}
+
+// all returns every match of every phrase, ordered by start and, at one
+// start, longest first.
+func (m *matcher) all(toks []lint.Token) []hit {
+	var out []hit
+	for i, t := range toks {
+		n := len(out)
+		try := func(p *phrase) {
+			if end := matchAt(p.slots, toks, i); end > i {
+				out = append(out, hit{p, i, end})
+			}
+		}
+		for _, p := range m.byWord[t.Norm] {
+			try(p)
+		}
+		for _, p := range m.other {
+			try(p)
+		}
+		if len(out)-n > 1 {
+			at := out[n:]
+			sort.SliceStable(at, func(a, b int) bool { return at[a].End > at[b].End })
+		}
+	}
+	return out
 }
 
 // first returns the first match, if any.
