@@ -10,6 +10,7 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -71,6 +72,9 @@ type Options struct {
 	MinSeverity lint.Severity
 	// Settings apply to the linter (a team's config).
 	Settings lint.Settings
+	// Labels names the labels file inside the folder; default labels.jsonl
+	// (a second annotator's file can be scored the same way).
+	Labels string
 }
 
 // Score is precision/recall for one label or ledger role.
@@ -115,10 +119,11 @@ func (s *Score) add(predicted, actual bool, item string) {
 
 // Report is the outcome of an evaluation.
 type Report struct {
-	Dir    string  `json:"dir"`
-	Files  int     `json:"files"`
-	Labels []Score `json:"labels"`
-	Ledger []Score `json:"ledger"` // sentence level: asks, gives
+	Dir        string  `json:"dir"`
+	LabelsFile string  `json:"labels_file"`
+	Files      int     `json:"files"`
+	Labels     []Score `json:"labels"`
+	Ledger     []Score `json:"ledger"` // sentence level: asks, gives
 }
 
 // Get returns the score named name.
@@ -168,18 +173,19 @@ func Run(ctx context.Context, dir string, o Options) (*Report, error) {
 	if o.MinSeverity == 0 {
 		o.MinSeverity = lint.Info
 	}
-	labels, err := ReadLabels(filepath.Join(dir, "labels.jsonl"))
+	labelsPath := filepath.Join(dir, cmp.Or(o.Labels, "labels.jsonl"))
+	labels, err := ReadLabels(labelsPath)
 	if err != nil {
 		return nil, err
 	}
 	if len(labels) == 0 {
-		return nil, errors.New(filepath.Join(dir, "labels.jsonl") + ": no labels")
+		return nil, errors.New(labelsPath + ": no labels")
 	}
 	l, err := rules.New(o.Settings)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Dir: dir}
+	rep := &Report{Dir: dir, LabelsFile: filepath.Base(labelsPath)}
 	scores := make([]Score, len(Checks))
 	for i, c := range Checks {
 		scores[i] = Score{Name: c.Label, Rules: c.Rules}
@@ -302,7 +308,7 @@ func scoreSentences(s *Score, doc *lint.Document, led *rules.Ledger, labelled []
 // WriteText prints the report as a table; verbose adds the disagreements.
 func (r *Report) WriteText(w io.Writer, verbose bool) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d labelled messages in %s\n\n", r.Files, r.Dir)
+	fmt.Fprintf(&b, "%d labelled messages in %s (%s)\n\n", r.Files, r.Dir, r.LabelsFile)
 	fmt.Fprintf(&b, "%-22s %-38s %4s %4s %4s %9s %7s %5s\n", "label", "rule", "TP", "FP", "FN", "precision", "recall", "F1")
 	row := func(s Score) {
 		fmt.Fprintf(&b, "%-22s %-38s %4d %4d %4d %9.2f %7.2f %5.2f\n", s.Name, strings.Join(s.Rules, " | "), s.TP, s.FP, s.FN, s.Precision, s.Recall, s.F1)

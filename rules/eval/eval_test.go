@@ -75,3 +75,17 @@ func TestBadLabels(t *testing.T) {
 	_, err = Run(context.Background(), filepath.Join(dir, "nope"), Options{})
 	assert.Error(t, err)
 }
+
+func TestOtherLabelsFile(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "emails"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "emails", "a.txt"), []byte("Hi,\n\nGot 20 minutes on Friday?\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "second.jsonl"), []byte(`{"file": "a.txt", "ask_without_give": true}`+"\n"), 0o644))
+	r, err := Run(context.Background(), dir, Options{Labels: "second.jsonl"})
+	require.NoError(t, err)
+	s, _ := r.Get("ask_without_give")
+	assert.Equal(t, 1, s.TP)
+	assert.Equal(t, "second.jsonl", r.LabelsFile)
+	asks, _ := r.Get("ledger asks")
+	assert.Zero(t, asks.TP+asks.FP+asks.FN, "no sentence labels, no sentence scores")
+}
