@@ -1,0 +1,218 @@
+package lint
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmtext "github.com/yuin/goldmark/text"
+)
+
+// mdParser is shared: goldmark parsers keep no per-document state.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+
+// adaptMarkdown reads CommonMark with GFM tables and strikethrough. The
+// text keeps the source's length: prose is what Text nodes (and link
+// text) cover; everything else is masked, code as code, block quotes as
+// quoted replies and the rest as markup. Merge fields the parser took
+// apart (*|FNAME|* reads as emphasis) keep their bytes.
+func adaptMarkdown(text []byte, extra []placeholderPattern) *adapted {
+	w := mdWalker{text: text}
+	root := mdParser.Parse(gmtext.NewReader(text))
+	_ = ast.Walk(root, w.visit)
+
+	covered := make([]Span, 0, len(w.prose)+len(w.regions))
+	covered = append(covered, w.prose...)
+	for _, r := range w.regions {
+		covered = append(covered, r.Span)
+	}
+	sortSpans(covered)
+	sortSpans(w.prose)
+
+	keep := proseOverlapping(findPlaceholders(text, extra), w.prose)
+	masks := w.regions
+	pos := 0
+	for _, c := range covered {
+		if c.Start > pos {
+			masks = w.markupGaps(masks, Span{pos, c.Start}, &keep)
+		}
+		pos = max(pos, c.End)
+	}
+	masks = w.markupGaps(masks, Span{pos, len(text)}, &keep)
+	sort.SliceStable(masks, func(i, j int) bool { return masks[i].Span.Start < masks[j].Span.Start })
+	return &adapted{text: text, masks: masks, breaks: w.breaks}
+}
+
+// mdWalker collects what the Markdown tree says about each byte.
+type mdWalker struct {
+	text    []byte
+	prose   []Span // bytes the reader reads
+	regions []Mask // code and quoted replies
+	breaks  []int
+}
+
+func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument {
+		if p := n.Pos(); p >= 0 && p <= len(w.text) {
+			w.breaks = append(w.breaks, p)
+		}
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		w.addProse(n.Segment.Start, n.Segment.Stop)
+	case *ast.AutoLink:
+		// The URL is what the reader sees; only the angle brackets are markup.
+		label := n.Label(w.text)
+		if p := n.Pos(); p >= 0 && p+1+len(label) <= len(w.text) && bytes.Equal(w.text[p+1:p+1+len(label)], label) {
+			w.prose = append(w.prose, Span{p + 1, p + 1 + len(label)})
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.CodeSpan:
+		if s, ok := w.extent(n); ok {
+			w.regions = append(w.regions, Mask{s, MaskCode})
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		if s, ok := w.extent(n); ok {
+			w.regions = append(w.regions, Mask{s, MaskCode})
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.Blockquote:
+		if s, ok := w.extent(n); ok {
+			if p := n.Pos(); p >= 0 {
+				s.Start = min(s.Start, p)
+			}
+			s.Start = bytes.LastIndexByte(w.text[:s.Start], '\n') + 1
+			for s.End < len(w.text) && w.text[s.End] != '\n' && w.text[s.End] != '\r' {
+				s.End++
+			}
+			w.regions = append(w.regions, Mask{s, MaskQuote})
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.Image, *ast.HTMLBlock, *ast.RawHTML:
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+// addProse records a Text segment, leaving out the backslash of each
+// escape ("\*"), which the reader never sees.
+func (w *mdWalker) addProse(start, stop int) {
+	start, stop = max(0, start), min(len(w.text), stop)
+	for i := start; i+1 < stop; i++ {
+		if w.text[i] == '\\' && isASCIIPunct(w.text[i+1]) {
+			if i > start {
+				w.prose = append(w.prose, Span{start, i})
+			}
+			start = i + 1
+			i++
+		}
+	}
+	if stop > start {
+		w.prose = append(w.prose, Span{start, stop})
+	}
+}
+
+// extent returns the bytes from the first to the last line or text segment
+// under n.
+func (w *mdWalker) extent(n ast.Node) (Span, bool) {
+	s := Span{len(w.text), 0}
+	grow := func(start, stop int) {
+		s.Start, s.End = min(s.Start, start), max(s.End, stop)
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			grow(t.Segment.Start, t.Segment.Stop)
+		} else if c.Type() == ast.TypeBlock {
+			if l := c.Lines(); l.Len() > 0 {
+				grow(l.At(0).Start, l.At(l.Len()-1).Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	s.Start, s.End = max(0, s.Start), min(len(w.text), s.End)
+	for s.End > s.Start && (w.text[s.End-1] == '\n' || w.text[s.End-1] == '\r') {
+		s.End--
+	}
+	return s, s.Start < s.End
+}
+
+// markupGaps masks the non-blank runs of gap line by line, so newlines and
+// indentation stay unmasked, except bytes of the placeholders in keep.
+func (w *mdWalker) markupGaps(masks []Mask, gap Span, keep *[]Span) []Mask {
+	for start := gap.Start; start < gap.End; {
+		end := start
+		for end < gap.End && w.text[end] != '\n' && w.text[end] != '\r' {
+			end++
+		}
+		s, e := start, end
+		for s < e && isSpaceByte(w.text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(w.text[e-1]) {
+			e--
+		}
+		if s < e {
+			masks = subtractSpans(masks, Span{s, e}, keep)
+		}
+		start = end + 1
+	}
+	return masks
+}
+
+// subtractSpans appends m minus the spans of keep, which are sorted; keep
+// is advanced past spans that end before m, as m only moves forward.
+func subtractSpans(masks []Mask, m Span, keep *[]Span) []Mask {
+	k := *keep
+	for len(k) > 0 && k[0].End <= m.Start {
+		k = k[1:]
+	}
+	*keep = k
+	for _, p := range k {
+		if p.Start >= m.End {
+			break
+		}
+		if p.Start > m.Start {
+			masks = append(masks, Mask{Span{m.Start, p.Start}, MaskMarkup})
+		}
+		m.Start = max(m.Start, p.End)
+	}
+	if m.Start < m.End {
+		masks = append(masks, Mask{m, MaskMarkup})
+	}
+	return masks
+}
+
+// proseOverlapping returns the spans of the placeholders that share a byte
+// with prose (both sorted): a merge field in a link target stays masked.
+func proseOverlapping(phs []Placeholder, prose []Span) []Span {
+	var out []Span
+	j := 0
+	for _, p := range phs {
+		for j < len(prose) && prose[j].End <= p.Span.Start {
+			j++
+		}
+		if j < len(prose) && prose[j].Overlaps(p.Span) {
+			out = append(out, p.Span)
+		}
+	}
+	return out
+}
+
+func sortSpans(s []Span) {
+	if !sort.SliceIsSorted(s, func(i, j int) bool { return s[i].Start < s[j].Start }) {
+		sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
