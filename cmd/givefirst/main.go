@@ -1,0 +1,23 @@
+// Command givefirst lints sales outreach — cold emails, follow-ups and
+// voicemail scripts — for the law of reciprocity: give first, keep the
+// reader at the centre, ask small and early, never pressure.
+//
+// Run "givefirst help" for the commands; docs/cli.md has the reference.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/givefirst/givefirst/cmd/givefirst/internal/cli"
+)
+
+func main() {
+	// Ctrl-C cancels the run; a second one kills the process as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
