@@ -321,7 +321,8 @@ func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 		if t == "" {
 			continue
 		}
-		if !delimiterLine(t) && !signOffLine(t) {
+		delim := delimiterLine(t)
+		if !delim && !signOffLine(t) {
 			continue
 		}
 		resume = to
@@ -337,8 +338,11 @@ func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 				after++
 				long = long || len(strings.Fields(l)) > 10
 			}
+			if !delim && (after > 6 || long) {
+				break // cannot be a sign-off; stop, or many "Thanks" lines cost O(n²)
+			}
 		}
-		if delimiterLine(t) || (after <= 6 && !long) {
+		if delim || (after <= 6 && !long) {
 			return i, resume
 		}
 	}
