@@ -78,6 +78,8 @@ type jsonEntry struct {
 	Size     rules.AskSize `json:"size,omitempty"`
 	Weight   float64       `json:"weight"`
 	Question bool          `json:"question"`
+	// Rhetorical marks a question that expects no answer.
+	Rhetorical bool `json:"rhetorical,omitempty"`
 	jsonRange
 }
 
@@ -174,7 +176,7 @@ func (j *jsonReporter) fileObject(f *fileReport) *jsonFile {
 		for _, e := range l.Entries {
 			span, _ := doc.SourceSpan(e.Span)
 			je := jsonEntry{Sentence: e.Sentence, Role: e.Role, Also: e.Also, Cue: e.Cue, Size: e.Size,
-				Weight: e.Weight, Question: e.Question, jsonRange: rangeOf(doc, span)}
+				Weight: e.Weight, Question: e.Question, Rhetorical: e.Rhetorical, jsonRange: rangeOf(doc, span)}
 			if e.Cue != "" {
 				cs, _ := doc.SourceSpan(e.CueSpan)
 				je.CueSpan = &cs

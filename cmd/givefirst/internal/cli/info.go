@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/givefirst/givefirst/lint"
 )
@@ -60,7 +59,7 @@ func (a *App) rulesCmd(_ context.Context, s streams, args []string) int {
 		fmt.Fprintln(s.stdout, "No rules are built in.")
 		return ExitOK
 	}
-	tw := tabwriter.NewWriter(s.stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(s.stdout)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tKINDS\tSUMMARY")
 	for _, r := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, defaultSeverity(r), kindNames(r), r.Summary)

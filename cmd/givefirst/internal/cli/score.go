@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -84,7 +85,7 @@ func writeScore(w io.Writer, path string, res *lint.Result) {
 		}
 		if len(sc.Components) > 0 {
 			fmt.Fprintln(w)
-			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			tw := newTable(w)
 			fmt.Fprintln(tw, "  COMPONENT\tPOINTS\tNOTE")
 			for _, c := range sc.Components {
 				fmt.Fprintf(tw, "  %s\t%s/%s\t%s\n", c.Name, num(c.Points), num(c.Max), c.Note)
@@ -101,7 +102,7 @@ func writeScore(w io.Writer, path string, res *lint.Result) {
 	if len(l.Entries) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "  LINE\tROLE\tSIZE\tWEIGHT\tCUE\tSENTENCE")
 	doc := res.Doc
 	for _, e := range l.Entries {
@@ -126,6 +127,37 @@ func writeScore(w io.Writer, path string, res *lint.Result) {
 			clip(strings.Join(strings.Fields(doc.TextOf(e.Span)), " "), 60))
 	}
 	tw.Flush()
+}
+
+// table is a tabwriter whose lines lose the padding an empty last cell
+// leaves behind.
+type table struct {
+	*tabwriter.Writer
+	buf bytes.Buffer
+	out io.Writer
+}
+
+func newTable(w io.Writer) *table {
+	t := &table{out: w}
+	t.Writer = tabwriter.NewWriter(&t.buf, 0, 0, 2, ' ', 0)
+	return t
+}
+
+// Flush writes the aligned table.
+func (t *table) Flush() error {
+	if err := t.Writer.Flush(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(t.buf.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if _, err := io.WriteString(t.out, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	t.buf.Reset()
+	return nil
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
