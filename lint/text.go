@@ -282,6 +282,11 @@ func isWordByte(c byte) bool { return isASCIILetter(c) || isDigit(c) || c == '_'
 // (possibly wrapped over two lines), Outlook's "-----Original Message-----"
 // and forwarded-message banners.
 func replyHeader(text []byte, lines []Span, i int) bool {
+	if b := bytes.TrimSpace(text[lines[i].Start:lines[i].End]); len(b) == 0 {
+		return false
+	} else if c := b[0] | 0x20; c != '-' && c != 'b' && c != 'o' && c != 'f' {
+		return false // every header below starts with one of these; skip the lower-casing
+	}
 	t := strings.ToLower(strings.TrimSpace(string(text[lines[i].Start:lines[i].End])))
 	switch {
 	case strings.Contains(t, "original message") && strings.HasPrefix(t, "--"),
@@ -317,10 +322,11 @@ var signOffs = []string{
 // follows it is short: a name, a title, a phone number.
 func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 	for i := from; i < to; i++ {
-		t := strings.TrimSpace(string(text[lines[i].Start:lines[i].End]))
-		if t == "" {
+		b := bytes.TrimSpace(text[lines[i].Start:lines[i].End])
+		if len(b) == 0 || !mayClose(b) { // most lines: no string, no lower-casing
 			continue
 		}
+		t := string(b)
 		delim := delimiterLine(t)
 		if !delim && !signOffLine(t) {
 			continue
@@ -329,14 +335,14 @@ func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 		after := 0
 		long := false
 		for j := i + 1; j < to; j++ {
-			l := strings.TrimSpace(string(text[lines[j].Start:lines[j].End]))
+			l := bytes.TrimSpace(text[lines[j].Start:lines[j].End])
 			if postscript(l) {
 				resume = j
 				break
 			}
-			if l != "" {
+			if len(l) > 0 {
 				after++
-				long = long || len(strings.Fields(l)) > 10
+				long = long || wordCount(l) > 10
 			}
 			if !delim && (after > 6 || long) {
 				break // cannot be a sign-off; stop, or many "Thanks" lines cost O(n²)
@@ -349,22 +355,72 @@ func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 	return -1, to
 }
 
+// mayClose reports whether t could open a signature: a quick test on the
+// bytes before delimiterLine and signOffLine look closer.
+func mayClose(t []byte) bool {
+	if t[0] == '-' || bytes.HasPrefix(t, []byte("—")) || bytes.HasPrefix(t, []byte("–")) || hasPrefixFold(t, "sent from my ") {
+		return true
+	}
+	for _, s := range signOffs {
+		if hasPrefixFold(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether t starts with the lower-case ASCII prefix
+// p, ignoring ASCII case, without lower-casing t.
+func hasPrefixFold[T ~string | ~[]byte](t T, p string) bool {
+	if len(t) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordCount counts the white-space separated words of b, as
+// len(strings.Fields) would, without allocating.
+func wordCount(b []byte) int {
+	n, in := 0, false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+		i += size
+	}
+	return n
+}
+
 func delimiterLine(t string) bool {
 	switch {
 	case t == "--" || t == "—" || t == "–" || t == "---":
 		return true
 	case strings.HasPrefix(t, "-- ") || strings.HasPrefix(t, "— "):
 		return len(strings.Fields(t)) <= 6
-	case strings.HasPrefix(strings.ToLower(t), "sent from my "):
+	case hasPrefixFold(t, "sent from my "):
 		return true
 	}
 	return false
 }
 
 func signOffLine(t string) bool {
-	lower := strings.ToLower(t)
 	for _, s := range signOffs {
-		if !strings.HasPrefix(lower, s) {
+		if !hasPrefixFold(t, s) {
 			continue
 		}
 		rest := t[len(s):]
@@ -395,10 +451,11 @@ func signOffLine(t string) bool {
 	return false
 }
 
-func postscript(l string) bool {
-	lower := strings.ToLower(l)
-	for _, p := range []string{"p.s.", "p.s", "ps:", "ps ", "p.p.s", "pps:", "ps."} {
-		if strings.HasPrefix(lower, p) {
+var postscripts = []string{"p.s.", "p.s", "ps:", "ps ", "p.p.s", "pps:", "ps."}
+
+func postscript(l []byte) bool {
+	for _, p := range postscripts {
+		if hasPrefixFold(l, p) {
 			return true
 		}
 	}
@@ -411,16 +468,27 @@ var footerCues = []string{"unsubscribe", "manage your preferences", "email prefe
 // footers masks paragraphs that exist for compliance, not for the reader.
 func footers(text []byte, lines []Span) []Mask {
 	var out []Mask
+	var lower []byte // reused: the cues are ASCII, so ASCII lower-casing finds them
 	for _, p := range paragraphs(text, lines) {
-		lower := strings.ToLower(string(text[p.Start:p.End]))
+		lower = appendLowerASCII(lower[:0], text[p.Start:p.End])
 		for _, c := range footerCues {
-			if strings.Contains(lower, c) {
+			if bytes.Contains(lower, []byte(c)) {
 				out = append(out, Mask{p, MaskFooter})
 				break
 			}
 		}
 	}
 	return out
+}
+
+func appendLowerASCII(dst, b []byte) []byte {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // paragraphs groups non-blank lines separated by blank ones.
