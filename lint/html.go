@@ -289,6 +289,9 @@ func decodeEntity(b []byte) (text string, n int) {
 	if j < len(b) && b[j] == ';' {
 		j++
 	}
+	if t, ok := commonEntities[string(b[:j])]; ok { // no allocation for the usual ones
+		return t, j
+	}
 	cand := string(b[:j])
 	dec := html.UnescapeString(cand)
 	if dec == cand {
@@ -306,6 +309,13 @@ func decodeEntity(b []byte) (text string, n int) {
 		dec = " "
 	}
 	return dec, j
+}
+
+// commonEntities are the references mail clients write most, decoded
+// without a round trip through html.UnescapeString.
+var commonEntities = map[string]string{
+	"&amp;": "&", "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": `"`, "&#39;": "'",
+	"&rsquo;": "’", "&lsquo;": "‘", "&ldquo;": "“", "&rdquo;": "”", "&ndash;": "–", "&mdash;": "—", "&hellip;": "…",
 }
 
 // copyBytes is mapBuilder.copy for a byte slice, sparing a string

@@ -22,36 +22,38 @@ func adaptMarkdown(text []byte, extra []placeholderPattern) *adapted {
 	w := mdWalker{text: text}
 	root := mdParser.Parse(gmtext.NewReader(text))
 	_ = ast.Walk(root, w.visit)
-
-	covered := make([]Span, 0, len(w.prose)+len(w.regions))
-	covered = append(covered, w.prose...)
-	for _, r := range w.regions {
-		covered = append(covered, r.Span)
+	// The walk meets nodes in source order; sorting only guards the odd
+	// extension that does not.
+	if !sort.SliceIsSorted(w.spans, w.less) {
+		sort.SliceStable(w.spans, w.less)
 	}
-	sortSpans(covered)
-	sortSpans(w.prose)
 
-	keep := proseOverlapping(findPlaceholders(text, extra), w.prose)
-	masks := w.regions
+	keep := proseOverlapping(findPlaceholders(text, extra), w.spans)
+	var masks []Mask
 	pos := 0
-	for _, c := range covered {
-		if c.Start > pos {
-			masks = w.markupGaps(masks, Span{pos, c.Start}, &keep)
+	for _, c := range w.spans {
+		if c.Span.Start > pos {
+			masks = w.markupGaps(masks, Span{pos, c.Span.Start}, &keep)
 		}
-		pos = max(pos, c.End)
+		if c.Reason != "" {
+			masks = append(masks, c)
+		}
+		pos = max(pos, c.Span.End)
 	}
 	masks = w.markupGaps(masks, Span{pos, len(text)}, &keep)
-	sort.SliceStable(masks, func(i, j int) bool { return masks[i].Span.Start < masks[j].Span.Start })
 	return &adapted{text: text, masks: masks, breaks: w.breaks}
 }
 
 // mdWalker collects what the Markdown tree says about each byte.
 type mdWalker struct {
-	text    []byte
-	prose   []Span // bytes the reader reads
-	regions []Mask // code and quoted replies
-	breaks  []int
+	text []byte
+	// spans are the bytes the tree accounts for, in order: prose (no
+	// reason), code and quoted replies. What lies between is markup.
+	spans  []Mask
+	breaks []int
 }
+
+func (w *mdWalker) less(i, j int) bool { return w.spans[i].Span.Start < w.spans[j].Span.Start }
 
 func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
@@ -69,17 +71,17 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		// The URL is what the reader sees; only the angle brackets are markup.
 		label := n.Label(w.text)
 		if p := n.Pos(); p >= 0 && p+1+len(label) <= len(w.text) && bytes.Equal(w.text[p+1:p+1+len(label)], label) {
-			w.prose = append(w.prose, Span{p + 1, p + 1 + len(label)})
+			w.spans = append(w.spans, Mask{Span: Span{p + 1, p + 1 + len(label)}})
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.CodeSpan:
 		if s, ok := w.extent(n); ok {
-			w.regions = append(w.regions, Mask{s, MaskCode})
+			w.spans = append(w.spans, Mask{s, MaskCode})
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		if s, ok := w.extent(n); ok {
-			w.regions = append(w.regions, Mask{s, MaskCode})
+			w.spans = append(w.spans, Mask{s, MaskCode})
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.Blockquote:
@@ -91,7 +93,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			for s.End < len(w.text) && w.text[s.End] != '\n' && w.text[s.End] != '\r' {
 				s.End++
 			}
-			w.regions = append(w.regions, Mask{s, MaskQuote})
+			w.spans = append(w.spans, Mask{s, MaskQuote})
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.Image, *ast.HTMLBlock, *ast.RawHTML:
@@ -104,17 +106,22 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 // escape ("\*"), which the reader never sees.
 func (w *mdWalker) addProse(start, stop int) {
 	start, stop = max(0, start), min(len(w.text), stop)
-	for i := start; i+1 < stop; i++ {
-		if w.text[i] == '\\' && isASCIIPunct(w.text[i+1]) {
+	for from := start; from < stop; {
+		j := bytes.IndexByte(w.text[from:stop], '\\')
+		if j < 0 {
+			break
+		}
+		i := from + j
+		from = i + 1
+		if i+1 < stop && isASCIIPunct(w.text[i+1]) {
 			if i > start {
-				w.prose = append(w.prose, Span{start, i})
+				w.spans = append(w.spans, Mask{Span: Span{start, i}})
 			}
-			start = i + 1
-			i++
+			start, from = i+1, i+2 // an escaped backslash shows itself
 		}
 	}
 	if stop > start {
-		w.prose = append(w.prose, Span{start, stop})
+		w.spans = append(w.spans, Mask{Span: Span{start, stop}})
 	}
 }
 
@@ -192,25 +199,22 @@ func subtractSpans(masks []Mask, m Span, keep *[]Span) []Mask {
 }
 
 // proseOverlapping returns the spans of the placeholders that share a byte
-// with prose (both sorted): a merge field in a link target stays masked.
-func proseOverlapping(phs []Placeholder, prose []Span) []Span {
+// with prose (both in order): a merge field in a link target stays masked.
+func proseOverlapping(phs []Placeholder, spans []Mask) []Span {
 	var out []Span
 	j := 0
 	for _, p := range phs {
-		for j < len(prose) && prose[j].End <= p.Span.Start {
+		for j < len(spans) && spans[j].Span.End <= p.Span.Start {
 			j++
 		}
-		if j < len(prose) && prose[j].Overlaps(p.Span) {
-			out = append(out, p.Span)
+		for k := j; k < len(spans) && spans[k].Span.Start < p.Span.End; k++ {
+			if spans[k].Reason == "" && spans[k].Span.Overlaps(p.Span) {
+				out = append(out, p.Span)
+				break
+			}
 		}
 	}
 	return out
-}
-
-func sortSpans(s []Span) {
-	if !sort.SliceIsSorted(s, func(i, j int) bool { return s[i].Start < s[j].Start }) {
-		sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
-	}
 }
 
 func isASCIIPunct(c byte) bool {

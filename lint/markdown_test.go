@@ -186,9 +186,9 @@ func TestMarkdownAdapter(t *testing.T) {
 		},
 		{
 			name:   "backslash escapes",
-			src:    "We grew 3\\* faster, \\#1 in Ohio.\n",
-			blocks: []string{"We grew 3 * faster, #1 in Ohio."},
-			masks:  []string{`markup: \`, `markup: \`},
+			src:    "We grew 3\\* faster, \\#1 in Ohio, see C:\\\\notes.\n",
+			blocks: []string{"We grew 3 * faster, #1 in Ohio, see C: \\notes."},
+			masks:  []string{`markup: \`, `markup: \`, `markup: \`},
 		},
 		{
 			name:   "CRLF line endings",
