@@ -67,12 +67,14 @@ type Analysis struct {
 
 	tagger *Tagger
 	tags   map[int][]string
+	lower  string // Doc.Text with ASCII lower-cased, made on first need; Norms slice it
 }
 
 // Analyze tokenises and segments doc. Tagging waits until a rule asks.
 func Analyze(doc *Document, tagger *Tagger) *Analysis {
 	a := &Analysis{Doc: doc, tagger: tagger}
 	a.Tokens = make([]Token, 0, len(doc.Text)/5)
+	a.Sentences = make([]Sentence, 0, len(doc.Text)/80)
 	ph := 0
 	for bi, b := range doc.Blocks {
 		first := len(a.Tokens)
@@ -181,9 +183,43 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 
 func (a *Analysis) push(t Token) int {
 	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
-	t.Norm = normalize(t.Text)
+	t.Norm = a.normalize(t.Text, t.Span.Start)
 	a.Tokens = append(a.Tokens, t)
 	return t.Span.End
+}
+
+// normalize is the package normalize for the token at offset, but an
+// ASCII token with capitals slices one lower-cased copy of the text
+// instead of allocating its own.
+func (a *Analysis) normalize(s string, offset int) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return normalize(s)
+		}
+		upper = upper || ('A' <= c && c <= 'Z')
+	}
+	if !upper {
+		return s
+	}
+	if a.lower == "" {
+		a.lower = asciiLower(a.Doc.Text)
+	}
+	return a.lower[offset : offset+len(s)]
+}
+
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // normalize lower-cases and straightens apostrophes, allocating only when
@@ -309,6 +345,9 @@ func finishWord(text string, start, i, end int, number, dots bool) Token {
 // isWordRune accepts letters, digits and marks; enclosing marks keep a
 // keycap ("1️⃣") in one token.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || isDigit(byte(r)) || r == '_'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || r == '_'
 }
 
