@@ -26,5 +26,5 @@ func All() []*lint.Rule {
 // New builds a linter with the built-in rules, the given settings and the
 // reciprocity score.
 func New(s lint.Settings, opts ...lint.LinterOption) (*lint.Linter, error) {
-	return lint.New(All(), s, opts...)
+	return lint.New(All(), s, append([]lint.LinterOption{lint.WithScorer(Scorer)}, opts...)...)
 }
