@@ -9,12 +9,19 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/givefirst/givefirst/cmd/givefirst/internal/cli"
 )
 
 func main() {
+	// A lint run allocates many short-lived objects per file and keeps
+	// little: collecting less often trades a few tens of MB for about a
+	// fifth of the CPU time. An explicit GOGC still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	// Ctrl-C cancels the run; a second one kills the process as usual.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/givefirst/givefirst/lint"
-	"github.com/givefirst/givefirst/rules"
 )
 
 // jsonSchemaVersion is the version of the --format json document; bump it
@@ -24,90 +26,6 @@ type jsonReporter struct {
 type jsonTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
-}
-
-type jsonPos struct {
-	Line        int `json:"line"`
-	Column      int `json:"column"`
-	UTF16Column int `json:"utf16_column"`
-}
-
-// jsonRange is a source span in bytes with its 1-based start and end.
-type jsonRange struct {
-	Span  lint.Span `json:"span"`
-	Start jsonPos   `json:"start"`
-	End   jsonPos   `json:"end"`
-}
-
-type jsonFile struct {
-	Path        string      `json:"path"`
-	Format      lint.Format `json:"format"`
-	Kind        lint.Kind   `json:"kind"`
-	Fixed       bool        `json:"fixed,omitempty"`
-	Score       *jsonScore  `json:"score"`
-	Ledger      *jsonLedger `json:"ledger"`
-	Diagnostics []jsonDiag  `json:"diagnostics"`
-}
-
-type jsonFileError struct {
-	Path  string `json:"path"`
-	Error string `json:"error"`
-}
-
-type jsonScore struct {
-	Value      int                   `json:"value"`
-	Band       string                `json:"band"`
-	Summary    string                `json:"summary,omitempty"`
-	Components []lint.ScoreComponent `json:"components"`
-}
-
-type jsonLedger struct {
-	SelfI     int         `json:"self_i"`
-	SelfWe    int         `json:"self_we"`
-	Reader    int         `json:"reader"`
-	Words     int         `json:"words"`
-	Sentences []jsonEntry `json:"sentences"`
-}
-
-type jsonEntry struct {
-	Sentence int           `json:"sentence"`
-	Role     rules.Role    `json:"role"`
-	Also     rules.Role    `json:"also,omitempty"`
-	Cue      string        `json:"cue,omitempty"`
-	CueSpan  *lint.Span    `json:"cue_span,omitempty"`
-	Size     rules.AskSize `json:"size,omitempty"`
-	Weight   float64       `json:"weight"`
-	Question bool          `json:"question"`
-	// Rhetorical marks a question that expects no answer.
-	Rhetorical bool `json:"rhetorical,omitempty"`
-	jsonRange
-}
-
-type jsonDiag struct {
-	Rule     string        `json:"rule"`
-	Severity lint.Severity `json:"severity"`
-	Message  string        `json:"message"`
-	URL      string        `json:"url,omitempty"`
-	jsonRange
-	Approximate bool          `json:"approximate,omitempty"`
-	Related     []jsonRelated `json:"related,omitempty"`
-	Fixes       []jsonFix     `json:"fixes,omitempty"`
-}
-
-type jsonRelated struct {
-	Message string `json:"message"`
-	jsonRange
-}
-
-type jsonFix struct {
-	Title string     `json:"title"`
-	Safe  bool       `json:"safe"`
-	Edits []jsonEdit `json:"edits"`
-}
-
-type jsonEdit struct {
-	jsonRange
-	NewText string `json:"new_text"`
 }
 
 type jsonSummary struct {
@@ -138,78 +56,160 @@ func (j *jsonReporter) begin(w io.Writer) error {
 
 func (j *jsonReporter) sep() string { return ",\n" }
 
+// file writes one file object by hand: encoding/json's reflection was
+// the largest cost of the CLI itself on a large corpus, and the shape is
+// fixed. The field order is the one docs/json-output.md shows.
 func (j *jsonReporter) file(buf *bytes.Buffer, f *fileReport) {
-	var v any
+	o := jsonOut{b: buf.AvailableBuffer()}
+	o.raw(`{"path":`)
+	o.str(f.path)
 	if f.err != nil {
-		v = jsonFileError{Path: f.path, Error: errorMessage(f.path, f.err)}
-	} else {
-		v = j.fileObject(f)
+		o.raw(`,"error":`)
+		o.str(errorMessage(f.path, f.err))
+		o.raw("}")
+		buf.Write(o.b)
+		return
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		// Only unencodable values (NaN weights) get here; keep the document valid.
-		buf.Reset()
-		enc.Encode(jsonFileError{Path: f.path, Error: fmt.Sprintf("%s: cannot encode the result: %v", f.path, err)})
-	}
-	buf.Truncate(buf.Len() - 1) // the encoder's newline; sep adds one
-}
-
-func (j *jsonReporter) fileObject(f *fileReport) *jsonFile {
 	res, doc := f.res, f.res.Doc
-	out := &jsonFile{
-		Path:        f.path,
-		Format:      doc.Format,
-		Kind:        doc.Kind,
-		Fixed:       f.original != nil,
-		Diagnostics: make([]jsonDiag, 0, len(res.Diagnostics)),
+	o.raw(`,"format":`)
+	o.str(string(doc.Format))
+	o.raw(`,"kind":`)
+	o.str(string(doc.Kind))
+	if f.original != nil {
+		o.raw(`,"fixed":true`)
 	}
-	if sc := res.Score; sc != nil {
-		out.Score = &jsonScore{Value: sc.Value, Band: sc.Band, Summary: sc.Summary, Components: sc.Components}
-		if out.Score.Components == nil {
-			out.Score.Components = []lint.ScoreComponent{}
+	o.raw(`,"score":`)
+	if sc := res.Score; sc == nil {
+		o.raw("null")
+	} else {
+		o.raw(`{"value":`)
+		o.int(sc.Value)
+		o.raw(`,"band":`)
+		o.str(sc.Band)
+		if sc.Summary != "" {
+			o.raw(`,"summary":`)
+			o.str(sc.Summary)
 		}
+		o.raw(`,"components":[`)
+		for i, c := range sc.Components {
+			o.comma(i)
+			o.raw(`{"name":`)
+			o.str(c.Name)
+			o.raw(`,"points":`)
+			o.float(c.Points)
+			o.raw(`,"max":`)
+			o.float(c.Max)
+			if c.Note != "" {
+				o.raw(`,"note":`)
+				o.str(c.Note)
+			}
+			o.raw("}")
+		}
+		o.raw("]}")
 	}
-	if l := ledgerOf(res); l != nil {
-		jl := &jsonLedger{SelfI: l.SelfI, SelfWe: l.SelfWe, Reader: l.Reader, Words: l.Words,
-			Sentences: make([]jsonEntry, 0, len(l.Entries))}
-		for _, e := range l.Entries {
-			span, _ := doc.SourceSpan(e.Span)
-			je := jsonEntry{Sentence: e.Sentence, Role: e.Role, Also: e.Also, Cue: e.Cue, Size: e.Size,
-				Weight: e.Weight, Question: e.Question, Rhetorical: e.Rhetorical, jsonRange: rangeOf(doc, span)}
+	o.raw(`,"ledger":`)
+	if l := ledgerOf(res); l == nil {
+		o.raw("null")
+	} else {
+		o.raw(`{"self_i":`)
+		o.int(l.SelfI)
+		o.raw(`,"self_we":`)
+		o.int(l.SelfWe)
+		o.raw(`,"reader":`)
+		o.int(l.Reader)
+		o.raw(`,"words":`)
+		o.int(l.Words)
+		o.raw(`,"sentences":[`)
+		for i, e := range l.Entries {
+			o.comma(i)
+			o.raw(`{"sentence":`)
+			o.int(e.Sentence)
+			o.raw(`,"role":`)
+			o.str(string(e.Role))
+			if e.Also != "" {
+				o.raw(`,"also":`)
+				o.str(string(e.Also))
+			}
 			if e.Cue != "" {
+				o.raw(`,"cue":`)
+				o.str(e.Cue)
 				cs, _ := doc.SourceSpan(e.CueSpan)
-				je.CueSpan = &cs
+				o.raw(`,"cue_span":`)
+				o.span(cs)
 			}
-			jl.Sentences = append(jl.Sentences, je)
-		}
-		out.Ledger = jl
-	}
-	for _, d := range res.Diagnostics {
-		jd := jsonDiag{Rule: d.Rule, Severity: d.Severity, Message: d.Message, URL: j.rules.url(d.Rule),
-			jsonRange: rangeOf(doc, d.Span), Approximate: d.Approximate}
-		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{Message: r.Message, jsonRange: rangeOf(doc, r.Span)})
-		}
-		for _, fx := range d.Fixes {
-			jf := jsonFix{Title: fx.Title, Safe: fx.Safe, Edits: make([]jsonEdit, 0, len(fx.Edits))}
-			for _, e := range fx.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{jsonRange: rangeOf(doc, e.Span), NewText: e.NewText})
+			if e.Size != "" {
+				o.raw(`,"size":`)
+				o.str(string(e.Size))
 			}
-			jd.Fixes = append(jd.Fixes, jf)
+			o.raw(`,"weight":`)
+			o.float(e.Weight)
+			o.raw(`,"question":`)
+			o.bool(e.Question)
+			if e.Rhetorical {
+				o.raw(`,"rhetorical":true`)
+			}
+			span, _ := doc.SourceSpan(e.Span)
+			o.raw(",")
+			o.rangeOf(doc, span)
+			o.raw("}")
 		}
-		out.Diagnostics = append(out.Diagnostics, jd)
+		o.raw("]}")
 	}
-	return out
-}
-
-func rangeOf(doc *lint.Document, s lint.Span) jsonRange {
-	l := locate(doc, s)
-	return jsonRange{
-		Span:  s,
-		Start: jsonPos{l.startLine, l.startCol, l.startUTF16},
-		End:   jsonPos{l.endLine, l.endCol, l.endUTF16},
+	o.raw(`,"diagnostics":[`)
+	for i, d := range res.Diagnostics {
+		o.comma(i)
+		o.raw(`{"rule":`)
+		o.str(d.Rule)
+		o.raw(`,"severity":`)
+		o.str(d.Severity.String())
+		o.raw(`,"message":`)
+		o.str(d.Message)
+		if u := j.rules.url(d.Rule); u != "" {
+			o.raw(`,"url":`)
+			o.str(u)
+		}
+		o.raw(",")
+		o.rangeOf(doc, d.Span)
+		if d.Approximate {
+			o.raw(`,"approximate":true`)
+		}
+		if len(d.Related) > 0 {
+			o.raw(`,"related":[`)
+			for k, r := range d.Related {
+				o.comma(k)
+				o.raw(`{"message":`)
+				o.str(r.Message)
+				o.raw(",")
+				o.rangeOf(doc, r.Span)
+				o.raw("}")
+			}
+			o.raw("]")
+		}
+		if len(d.Fixes) > 0 {
+			o.raw(`,"fixes":[`)
+			for k, fx := range d.Fixes {
+				o.comma(k)
+				o.raw(`{"title":`)
+				o.str(fx.Title)
+				o.raw(`,"safe":`)
+				o.bool(fx.Safe)
+				o.raw(`,"edits":[`)
+				for m, e := range fx.Edits {
+					o.comma(m)
+					o.raw("{")
+					o.rangeOf(doc, e.Span)
+					o.raw(`,"new_text":`)
+					o.str(e.NewText)
+					o.raw("}")
+				}
+				o.raw("]}")
+			}
+			o.raw("]")
+		}
+		o.raw("}")
 	}
+	o.raw("]}")
+	buf.Write(o.b)
 }
 
 func (j *jsonReporter) end(w io.Writer, s *summary) error {
@@ -238,4 +238,119 @@ func (j *jsonReporter) end(w io.Writer, s *summary) error {
 	}
 	_, err = fmt.Fprintf(w, "\n],\"summary\":%s}\n", sum)
 	return err
+}
+
+// jsonOut appends JSON to a byte slice.
+type jsonOut struct{ b []byte }
+
+func (o *jsonOut) raw(s string) { o.b = append(o.b, s...) }
+
+func (o *jsonOut) int(n int) { o.b = strconv.AppendInt(o.b, int64(n), 10) }
+
+func (o *jsonOut) bool(v bool) { o.b = strconv.AppendBool(o.b, v) }
+
+func (o *jsonOut) comma(i int) {
+	if i > 0 {
+		o.b = append(o.b, ',')
+	}
+}
+
+// float writes f as encoding/json does; NaN and infinities, which JSON
+// cannot hold, become 0.
+func (o *jsonOut) float(f float64) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		f = 0
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	o.b = strconv.AppendFloat(o.b, f, format, -1, 64)
+	if n := len(o.b); format == 'e' && n >= 4 && o.b[n-4] == 'e' && o.b[n-3] == '-' && o.b[n-2] == '0' {
+		o.b[n-2] = o.b[n-1] // e-07 → e-7
+		o.b = o.b[:n-1]
+	}
+}
+
+// str writes a JSON string as encoding/json does without HTML escaping:
+// quotes, backslashes and control characters escaped, U+2028 and U+2029
+// escaped for JavaScript, invalid UTF-8 replaced by U+FFFD.
+func (o *jsonOut) str(s string) {
+	const hex = "0123456789abcdef"
+	b := append(o.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	o.b = append(b, '"')
+}
+
+func (o *jsonOut) span(s lint.Span) {
+	o.raw(`{"start":`)
+	o.int(s.Start)
+	o.raw(`,"end":`)
+	o.int(s.End)
+	o.raw("}")
+}
+
+func (o *jsonOut) pos(line, col, utf16 int) {
+	o.raw(`{"line":`)
+	o.int(line)
+	o.raw(`,"column":`)
+	o.int(col)
+	o.raw(`,"utf16_column":`)
+	o.int(utf16)
+	o.raw("}")
+}
+
+// rangeOf writes the span, start and end fields of a source span.
+func (o *jsonOut) rangeOf(doc *lint.Document, s lint.Span) {
+	l := locate(doc, s)
+	o.raw(`"span":`)
+	o.span(s)
+	o.raw(`,"start":`)
+	o.pos(l.startLine, l.startCol, l.startUTF16)
+	o.raw(`,"end":`)
+	o.pos(l.endLine, l.endCol, l.endUTF16)
 }

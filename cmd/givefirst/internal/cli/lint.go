@@ -141,7 +141,7 @@ type job struct {
 type fileResult struct {
 	seq     int
 	path    string
-	chunk   []byte
+	chunk   *bytes.Buffer // from chunkPool; the writer returns it
 	err     error // the file could not be checked
 	partial error // it was checked and reported, but not completely: failed rules, a fix not written
 	size    int64
@@ -223,11 +223,11 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 				<-window
 				prog.beforeOutput()
 				r.tally(p, sum, configErrs)
-				if len(p.chunk) > 0 {
+				if p.chunk.Len() > 0 {
 					if wrote {
 						out.WriteString(r.rep.sep())
 					}
-					if _, err := out.Write(p.chunk); err != nil && werr == nil {
+					if _, err := out.Write(p.chunk.Bytes()); err != nil && werr == nil {
 						werr = err
 					}
 					wrote = true
@@ -235,6 +235,7 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 						out.Flush() // keep the bar below what is printed
 					}
 				}
+				chunkPool.Put(p.chunk)
 				prog.written()
 				prog.add(walked.Load())
 			}
@@ -324,7 +325,8 @@ func (r *lintRun) check(ctx context.Context, j job) (fr *fileResult) {
 		// Rules run protected by the linter; this catches the rest (parsing,
 		// config, rendering), so one bad file cannot take the run down.
 		if p := recover(); p != nil {
-			*fr = fileResult{seq: j.seq, path: j.in.path, err: fmt.Errorf("internal error: %v", p)}
+			*fr = fileResult{seq: j.seq, path: j.in.path, err: fmt.Errorf("internal error: %v", p), chunk: new(bytes.Buffer)}
+			r.rep.file(fr.chunk, &fileReport{path: fr.path, err: fr.err})
 		}
 	}()
 	if j.in.err != nil {
@@ -333,11 +335,15 @@ func (r *lintRun) check(ctx context.Context, j job) (fr *fileResult) {
 		r.lintInput(ctx, j.in, fr, rep)
 	}
 	rep.err = fr.err
-	var buf bytes.Buffer
-	r.rep.file(&buf, rep)
-	fr.chunk = buf.Bytes()
+	fr.chunk = chunkPool.Get().(*bytes.Buffer)
+	fr.chunk.Reset()
+	r.rep.file(fr.chunk, rep)
 	return fr
 }
+
+// chunkPool recycles the buffers files are rendered into: at most a
+// window's worth are in use, so a run allocates them once, not per file.
+var chunkPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (r *lintRun) lintInput(ctx context.Context, in input, fr *fileResult, rep *fileReport) {
 	src, info, err := readInput(in, r.s.stdin)

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/givefirst/givefirst/lint"
+	"github.com/givefirst/givefirst/lint/config"
 )
 
 // Sample messages for the tests below; each triggers a known set of fake rules.
@@ -498,4 +499,21 @@ func TestSafeEdits(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "xA-Bz", string(applyEdits([]byte("xay-z"), []lint.TextEdit{edit(1, 2, "A-"), edit(2, 4, "B")})))
+}
+
+// brokenResolver hands out settings without a linter, which makes linting
+// panic: the run must report it as an error, not crash.
+type brokenResolver struct{}
+
+func (brokenResolver) For(string) (*config.Effective, error) { return &config.Effective{}, nil }
+
+func TestPanicsDoNotReachTheUser(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), cleanMsg)
+	app := newTestApp()
+	app.NewResolver = func(string) Resolver { return brokenResolver{} }
+	res := run(t, app, dir, "", "lint", "--format", "json", "a.txt")
+	assert.Equal(t, ExitError, res.code)
+	assert.Contains(t, res.stderr, "givefirst: a.txt: internal error: ")
+	assert.Equal(t, []string{"a.txt"}, paths(t, res.stdout))
 }

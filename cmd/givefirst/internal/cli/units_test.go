@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"runtime/debug"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -155,4 +157,23 @@ func TestBuildVersion(t *testing.T) {
 		Main:     debug.Module{Version: "(devel)"},
 		Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "0123456789abcdef"}, {Key: "vcs.modified", Value: "true"}},
 	}, true))
+}
+
+func TestJSONOutMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `q"uote\back`, "tab\tnl\ncr\rbs\bff\f", "\x00\x01\x1f\x7f", "bad \xff utf8 \xc3", "line\u2028para\u2029", "<b>&amp;</b>", "wide 快速 🚀"} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(s))
+		var o jsonOut
+		o.str(s)
+		assert.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(o.b), "%q", s)
+	}
+	for _, f := range []float64{0, 1, 0.5, 40, -3.25, 1e-7, 1e21, 123456789} {
+		want, err := json.Marshal(f)
+		require.NoError(t, err)
+		var o jsonOut
+		o.float(f)
+		assert.Equal(t, string(want), string(o.b), "%v", f)
+	}
 }
