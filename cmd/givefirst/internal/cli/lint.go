@@ -142,8 +142,8 @@ type fileResult struct {
 	seq     int
 	path    string
 	chunk   *bytes.Buffer // from chunkPool; the writer returns it
-	err     error // the file could not be checked
-	partial error // it was checked and reported, but not completely: failed rules, a fix not written
+	err     error         // the file could not be checked
+	partial error         // it was checked and reported, but not completely: failed rules, a fix not written
 	size    int64
 	counts  [lint.Error + 1]int
 	fixable int
