@@ -337,7 +337,8 @@ func TestInvalidate(t *testing.T) {
 		"base.yaml":       "rules: {pushy-pressure: error}\n",
 	})
 	t.Setenv(EnvVar, "")
-	r := NewResolver(Options{Rules: testRules()}) // folders are trusted for a second
+	r := NewResolver(Options{Rules: testRules()})
+	r.recheck = time.Hour // so only Invalidate can make it look again
 	file := filepath.Join(root, "sub", "m.txt")
 	first, err := r.For(file)
 	require.NoError(t, err)
