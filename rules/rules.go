@@ -19,7 +19,13 @@ func All() []*lint.Rule {
 		GiveWithoutAsk,
 		LateAsk,
 		MultipleAsks,
+		BigFirstAsk,
+		ConditionalGift,
+		VagueOffer,
 		Interrogation,
+		VoicemailTooLong,
+		MissingCallback,
+		VoicemailPitch,
 	}
 }
 
