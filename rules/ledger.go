@@ -428,6 +428,16 @@ func (m *ledgerModel) classify(a *lint.Analysis, i int) Entry {
 	e := Entry{Sentence: i, Span: s.Span, Role: RoleNeutral, Question: s.Question}
 	give, hasGive := m.findGive(toks, cues)
 	ask, hasAsk := m.findAsk(a, i, toks, cues)
+	if hasGive {
+		// "If you book a call, I'll send the report": the value is held
+		// back until the reader pays, so the sentence asks and gives nothing.
+		if _, cond, held := conditionalCues.find(toks); held {
+			hasGive = false
+			if !hasAsk {
+				ask, hasAsk = found{cue: "time before the value", span: cond, size: AskSmall}, true
+			}
+		}
+	}
 	switch {
 	case hasAsk:
 		e.Role, e.Size, e.Cue, e.CueSpan = RoleAsk, ask.size, ask.cue, ask.span
@@ -577,10 +587,14 @@ func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token, cues s
 	take := func(h hit) found {
 		return found{cue: h.Text, span: h.Span(toks), size: h.Data.(cueData).size}
 	}
-	h, ok := cues.first(cueAsk, 0)
+	// The largest ask in a sentence sets its size: "Could we schedule a
+	// demo?" asks for a demo, not for a scheduling.
 	var out found
-	if ok {
-		out = take(h)
+	ok := false
+	for _, h := range cues {
+		if c := h.Data.(cueData); c.class == cueAsk && (!ok || c.size.Weight() > out.size.Weight()) {
+			out, ok = take(h), true
+		}
 	}
 	if d, size, has := meetingDuration(toks, question); has && (!ok || size == AskLarge) {
 		out, ok = found{cue: d.cue, span: d.span, size: size}, true
