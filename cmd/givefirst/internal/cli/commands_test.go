@@ -69,3 +69,19 @@ func TestVersion(t *testing.T) {
 	res = run(t, newTestApp(), "", "", "--version")
 	assert.Equal(t, ExitOK, res.code)
 }
+
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	res := run(t, newTestApp(), dir, "", "init")
+	assert.Equal(t, ExitOK, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "Wrote .givefirst.yaml")
+	assert.FileExists(t, filepath.Join(dir, ".givefirst.yaml"))
+
+	res = run(t, newTestApp(), dir, "", "init")
+	assert.Equal(t, ExitError, res.code)
+	assert.Contains(t, res.stderr, "already exists")
+	assert.Contains(t, res.stderr, "--force")
+
+	res = run(t, newTestApp(), dir, "", "init", "--force", ".")
+	assert.Equal(t, ExitOK, res.code, res.stderr)
+}

@@ -3,12 +3,15 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
 	"github.com/givefirst/givefirst/lint"
+	"github.com/givefirst/givefirst/lint/config"
 )
 
 // rulesCmd is "givefirst rules": the rule table, or JSON for tools.
@@ -145,6 +148,33 @@ func printRuleDoc(s streams, r *lint.Rule) {
 		}
 	}
 	fmt.Fprint(s.stdout, b.String())
+}
+
+// initCmd is "givefirst init [--force] [DIR]": a starter config file.
+func (a *App) initCmd(_ context.Context, s streams, args []string) int {
+	flags := newFlagSet(s, "init", "[--force] [DIR]")
+	force := flags.Bool("force", false, "replace an existing config file")
+	pos, code, ok := parseArgs(flags, s, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		return usageError(s, "init", "name at most one folder")
+	}
+	dir := "."
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	path, err := config.WriteStarter(dir, *force)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "givefirst init: %v\n", err)
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintln(s.stderr, "Use --force to replace it.")
+		}
+		return ExitError
+	}
+	fmt.Fprintf(s.stdout, "Wrote %s; docs/config.md explains each setting.\n", path)
+	return ExitOK
 }
 
 // versionCmd is "givefirst version".

@@ -98,9 +98,9 @@ func TestHelp(t *testing.T) {
 	assert.Equal(t, ExitError, res.code)
 	assert.Contains(t, res.stderr, "Usage:")
 
-	res = run(t, newTestApp(), "", "", "lnit")
+	res = run(t, newTestApp(), "", "", "lintt")
 	assert.Equal(t, ExitError, res.code)
-	assert.Contains(t, res.stderr, `unknown command "lnit" (did you mean "lint"?)`)
+	assert.Contains(t, res.stderr, `unknown command "lintt" (did you mean "lint"?)`)
 }
 
 func TestStdin(t *testing.T) {

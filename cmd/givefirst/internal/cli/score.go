@@ -119,9 +119,13 @@ func writeScore(w io.Writer, path string, res *lint.Result) {
 		if e.Role == rules.RoleGive || e.Also == rules.RoleGive {
 			weight = num(e.Weight)
 		}
+		// The words that decided the role read better than the cue
+		// pattern that matched them.
 		cue := "-"
-		if e.Cue != "" {
-			cue = strconv.Quote(e.Cue)
+		if e.CueSpan.Len() > 0 {
+			cue = strconv.Quote(clip(strings.Join(strings.Fields(doc.TextOf(e.CueSpan)), " "), 30))
+		} else if e.Cue != "" {
+			cue = strconv.Quote(clip(e.Cue, 30))
 		}
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", doc.Position(span.Start).Line+1, role, size, weight, cue,
 			clip(strings.Join(strings.Fields(doc.TextOf(e.Span)), " "), 60))
