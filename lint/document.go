@@ -326,7 +326,7 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 		blank(text, m.Span)
 	}
 	hadSubject := d.Meta.HasSubject
-	masks := proseMasks(text, &d.Meta)
+	masks := proseMasks(text, &d.Meta, d.Kind == KindVoicemail)
 	if d.Meta.HasSubject && !hadSubject {
 		d.Meta.SubjectSpan, _ = d.SourceSpan(d.Meta.SubjectSpan)
 	}

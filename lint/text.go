@@ -76,8 +76,10 @@ func isBlank(b []byte) bool {
 // proseMasks finds the parts of an email body that a reader skims past:
 // a leading Subject line, the greeting, quoted replies, the signature and
 // unsubscribe footers. It reads text with the adapter's masks already
-// blanked, and may fill in meta's subject.
-func proseMasks(text []byte, meta *Meta) []Mask {
+// blanked, and may fill in meta's subject. A spoken script (a voicemail)
+// has no written sign-off: its "Thanks!" is said aloud, so only a "--"
+// delimiter starts a signature there.
+func proseMasks(text []byte, meta *Meta, spoken bool) []Mask {
 	lines := lineSpans(text)
 	var masks []Mask
 	next := nonBlank(text, lines, 0)
@@ -116,7 +118,7 @@ func proseMasks(text []byte, meta *Meta) []Mask {
 		}
 	}
 
-	if sig, end := signature(text, lines, bodyFrom, quoteAt); sig >= 0 {
+	if sig, end := signature(text, lines, bodyFrom, quoteAt, spoken); sig >= 0 {
 		stop := len(text)
 		if end < len(lines) {
 			stop = lines[end].Start
@@ -320,7 +322,7 @@ var signOffs = []string{
 // signature returns the line where the signature block starts and the line
 // where the body resumes (a P.S.), or -1. A sign-off counts only when what
 // follows it is short: a name, a title, a phone number.
-func signature(text []byte, lines []Span, from, to int) (start, resume int) {
+func signature(text []byte, lines []Span, from, to int, spoken bool) (start, resume int) {
 	for i := from; i < to; i++ {
 		b := bytes.TrimSpace(text[lines[i].Start:lines[i].End])
 		if len(b) == 0 || !mayClose(b) { // most lines: no string, no lower-casing
@@ -328,7 +330,7 @@ func signature(text []byte, lines []Span, from, to int) (start, resume int) {
 		}
 		t := string(b)
 		delim := delimiterLine(t)
-		if !delim && !signOffLine(t) {
+		if !delim && (spoken || !signOffLine(t)) {
 			continue
 		}
 		resume = to
