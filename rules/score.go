@@ -29,11 +29,14 @@ func score(res *lint.Result) *lint.Score {
 		return nil
 	}
 	count := map[string]int{}
-	worst := map[string]lint.Severity{}
+	seen := map[string]map[lint.Severity]bool{} // severities each rule reported
 	hasError := false
 	for _, d := range res.Diagnostics {
 		count[d.Rule]++
-		worst[d.Rule] = max(worst[d.Rule], d.Severity)
+		if seen[d.Rule] == nil {
+			seen[d.Rule] = map[lint.Severity]bool{}
+		}
+		seen[d.Rule][d.Severity] = true
 		hasError = hasError || d.Severity == lint.Error
 	}
 	comps := []lint.ScoreComponent{
@@ -44,7 +47,7 @@ func score(res *lint.Result) *lint.Score {
 		respectComponent(count),
 	}
 	if res.Doc.Kind == lint.KindVoicemail {
-		comps = append(comps, voicemailFormComponent(led, worst))
+		comps = append(comps, voicemailFormComponent(led, seen["missing-callback"]))
 	} else {
 		comps = append(comps, formComponent(res.Text, led))
 	}
@@ -199,8 +202,10 @@ func bodyGrade(a *lint.Analysis) (float64, bool) {
 }
 
 // voicemailFormComponent scores a script's length and its next step in
-// place of an email's length and grade.
-func voicemailFormComponent(led *Ledger, worst map[string]lint.Severity) lint.ScoreComponent {
+// place of an email's length and grade. missing-callback reports no next
+// step as an error and a number said only once as a hint (its warning is
+// about the caller's name, which the next step does not depend on).
+func voicemailFormComponent(led *Ledger, callback map[lint.Severity]bool) lint.ScoreComponent {
 	c := lint.ScoreComponent{Name: "length and next step", Max: 15}
 	secs := VoicemailSeconds(led.Words, DefaultVoicemailWPM)
 	switch {
@@ -211,15 +216,17 @@ func voicemailFormComponent(led *Ledger, worst map[string]lint.Severity) lint.Sc
 	case secs <= 45:
 		c.Points = 2
 	}
-	switch worst["missing-callback"] {
-	case 0:
-		c.Points += 7
-	case lint.Hint:
+	switch {
+	case callback[lint.Error]:
+		c.Note = "no next step"
+	case callback[lint.Hint]:
 		c.Points += 5
-	case lint.Info, lint.Warning:
-		c.Points += 3
+		c.Note = "number said once"
+	default:
+		c.Points += 7
+		c.Note = "clear next step"
 	}
-	c.Note = fmt.Sprintf("about %.0f s", secs)
+	c.Note = fmt.Sprintf("about %.0f s, %s", secs, c.Note)
 	return c
 }
 
