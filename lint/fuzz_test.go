@@ -151,3 +151,22 @@ func FuzzParseFrontMatter(f *testing.F) {
 		fuzzParse(t, "---\n"+matter+"\n---\n"+body, ParseOptions{})
 	})
 }
+
+func FuzzTags(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("we don't lose; they lose xD O_o -LRB- * 0 @sam e.g. 日本 ¯\\_(ツ)_/¯")
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := Parse("fuzz.txt", []byte(src), ParseOptions{})
+		if err != nil {
+			return
+		}
+		a := Analyze(doc, NewTagger(0))
+		for i := range a.Sentences[:min(len(a.Sentences), 8)] {
+			if tags := a.Tags(i); len(tags) != len(a.SentenceTokens(i)) {
+				t.Fatalf("sentence %d: %d tags for %d tokens", i, len(tags), len(a.SentenceTokens(i)))
+			}
+		}
+	})
+}

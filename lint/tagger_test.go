@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jdkato/prose/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -46,6 +47,21 @@ func TestTagsAlignment(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestTagsRepeatedWords(t *testing.T) {
+	// Each occurrence gets its own tag: prose alone gave both "lose" the
+	// tag of the second.
+	a := analyse(t, "Hello.\nMost teams don't lose customers on price; they lose them on wait time.")
+	require.Len(t, a.Sentences, 1)
+	tags := a.Tags(0)
+	var lose []string
+	for j, tok := range a.SentenceTokens(0) {
+		if tok.Text == "lose" {
+			lose = append(lose, tags[j])
+		}
+	}
+	assert.Equal(t, []string{"VB", "VBP"}, lose)
 }
 
 func TestTagsNeverEmpty(t *testing.T) {
@@ -155,6 +171,68 @@ func TestTagWord(t *testing.T) {
 		assert.Equal(t, tt.want, tagWord(tt.tok), tt.tok.Text)
 		assert.False(t, strings.ContainsAny(tagWord(tt.tok), " \t\n"), "one space-free word")
 	}
+}
+
+// proseModel is prose's own tagger, loaded once, to check ours against.
+var proseModel = sync.OnceValue(func() *prose.Model {
+	doc, err := prose.NewDocument("Load.", prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		panic(err)
+	}
+	return doc.Model
+})
+
+func TestPerceptronMatchesProse(t *testing.T) {
+	// Every sentence of the benchmark generator plus the awkward ones above:
+	// our port must tag each piece exactly as prose does.
+	var texts []string
+	for _, s := range append(benchSentences, benchBullets...) {
+		texts = append(texts, s)
+	}
+	texts = append(texts,
+		`He said "yes" to the (free) trial… right?`,
+		"Great 👍🏽 work, e.g. U.S. teams can't wait 15-minutes at 10am for 40% off!",
+		"It's 3.5x faster -- and 1,000 users gonna love it... 🇺🇸 #1 xD O_o 2026 -LRB- * 0",
+		"Ms. O'Neil's team’s Q3 plan: [First Name], %FN%, *|FNAME|* @sam",
+		"Über café ñandú résumé naïve 日本語 — ok.",
+	)
+	pieces, mismatches := 0, 0
+	for _, text := range texts {
+		a := analyse(t, "Hello.\n"+text)
+		for i := range a.Sentences {
+			words := make([]string, 0, len(a.SentenceTokens(i)))
+			for _, tok := range a.SentenceTokens(i) {
+				words = append(words, tagWord(tok))
+			}
+			joined := strings.Join(words, " ")
+			want, err := prose.NewDocument(joined, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(proseModel()))
+			require.NoError(t, err)
+			got, err := prose.NewDocument(joined, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+			require.NoError(t, err)
+			toks := got.Tokens()
+			taggerModel().tag(toks)
+			require.Len(t, toks, len(want.Tokens()))
+			// prose's tokenizer hands a repeated word the same *Token, so it
+			// reports the tag of the word's last occurrence for all of them;
+			// compare last occurrences only.
+			last := map[string]int{}
+			for j, w := range want.Tokens() {
+				last[w.Text] = j
+			}
+			for j, w := range want.Tokens() {
+				if last[w.Text] != j {
+					continue
+				}
+				pieces++
+				if toks[j].Tag != w.Tag {
+					mismatches++
+					t.Errorf("%q in %q: tag %s, prose says %s", w.Text, joined, toks[j].Tag, w.Tag)
+				}
+			}
+		}
+	}
+	assert.Greater(t, pieces, 250)
+	assert.Zero(t, mismatches)
 }
 
 func TestPreloadTagger(t *testing.T) {
