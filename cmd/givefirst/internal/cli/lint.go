@@ -425,7 +425,7 @@ func readInput(in input, stdin io.Reader) ([]byte, os.FileInfo, error) {
 		}
 		return src, nil, nil
 	}
-	f, err := os.Open(in.path)
+	f, err := openRead(in.path)
 	if err != nil {
 		return nil, nil, ioReason(err)
 	}
@@ -448,7 +448,9 @@ func readInput(in input, stdin io.Reader) ([]byte, os.FileInfo, error) {
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
-		if err == io.EOF {
+		if err == io.EOF || info.Mode().IsRegular() && info.Size() > 0 && int64(len(data)) == info.Size() {
+			// A regular file is read once it gave the bytes its size promised,
+			// without another call to see EOF.
 			break
 		}
 		if err != nil {
