@@ -173,7 +173,7 @@ func copyDir(t *testing.T, src, dst string) {
 }
 
 // writeFile writes content, creating folders as needed.
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))

@@ -278,6 +278,9 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 func (r *lintRun) tally(p *fileResult, sum *summary, configErrs map[string]bool) {
 	if p.err != nil {
 		sum.failed++
+		if errors.Is(p.err, context.Canceled) {
+			return // an interrupted run says so once, at the end
+		}
 		msg := errorMessage(p.path, p.err)
 		if len(sum.errors) < maxErrorsKept {
 			sum.errors = append(sum.errors, msg)
