@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,7 +49,7 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 		return code
 	}
 
-	if !contains(formats, f.format) {
+	if !slices.Contains(formats, f.format) {
 		return usageError(s, "lint", "unknown format %q%s (want %s)", f.format, suggestName(f.format, formats), strings.Join(formats, ", "))
 	}
 	var failOn lint.Severity // 0: never fail on diagnostics
@@ -63,10 +63,8 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 	if f.jobs < 1 {
 		return usageError(s, "lint", "--jobs must be at least 1")
 	}
-	formatSet := false
-	fs.Visit(func(fl *flag.Flag) { formatSet = formatSet || fl.Name == "format" })
 	if f.diff {
-		if formatSet && f.format != "text" {
+		if f.format != "text" {
 			return usageError(s, "lint", "--diff prints a diff; it cannot be combined with --format %s", f.format)
 		}
 		f.fix = true
@@ -108,15 +106,6 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 		r.rep = &textReporter{color: color, fix: f.fix}
 	}
 	return r.run(ctx, paths)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // lintRun is one "givefirst lint" invocation.
@@ -221,7 +210,7 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 				delete(pending, next)
 				next++
 				<-window
-				prog.beforeOutput()
+				prog.beforeOutput(p.chunk.Len() > 0, p.err != nil || p.partial != nil)
 				r.tally(p, sum, configErrs)
 				if p.chunk.Len() > 0 {
 					if wrote {

@@ -48,16 +48,17 @@ func (p *progress) ticks() <-chan time.Time {
 
 func (p *progress) active() bool { return p != nil && p.bar != nil }
 
-// beforeOutput clears the bar so that stdout text written to the same
-// terminal does not land on it; the next add draws it again.
-func (p *progress) beforeOutput() {
-	if p.active() && p.run.stdoutTTY {
+// beforeOutput clears the bar before a file's output is written, when
+// that output goes to the terminal the bar is on: errors always (stderr),
+// the report when stdout is a terminal too. The next add draws it again.
+func (p *progress) beforeOutput(toStdout, toStderr bool) {
+	if p.active() && (toStderr || toStdout && p.run.stdoutTTY) {
 		p.bar.Clear()
 	}
 }
 
-// add counts written files; total is how many the walk has found so far.
-// done counts files written; the bar appears once the run is old enough.
+// add redraws the bar: files written of total, the files the walk has
+// found so far. The bar first appears once the run is old enough.
 func (p *progress) add(total int64) {
 	if p == nil {
 		return

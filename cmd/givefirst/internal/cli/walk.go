@@ -51,17 +51,16 @@ type walker struct {
 	seen map[string]bool
 }
 
-// walk emits the inputs of args and returns false if emit asked to stop.
-func (w *walker) walk(ctx context.Context, args []string) bool {
+// walk emits the inputs of args, until emit asks it to stop.
+func (w *walker) walk(ctx context.Context, args []string) {
 	if len(args) > 1 {
 		w.seen = map[string]bool{}
 	}
 	for _, arg := range args {
 		if ctx.Err() != nil || !w.arg(ctx, arg) {
-			return false
+			return
 		}
 	}
-	return true
 }
 
 func (w *walker) arg(ctx context.Context, arg string) bool {
@@ -190,7 +189,7 @@ func (w *walker) dir(ctx context.Context, dir, abs, rel string, ig ignoreStack, 
 				mode = fi.Mode().Type()
 			}
 		}
-		isDir := mode.IsDir() && linkErr == nil
+		isDir := mode.IsDir()
 		if ig.ignored(pAbs, isDir) {
 			continue
 		}
