@@ -210,16 +210,13 @@ func (a *Analysis) normalize(s string, offset int) string {
 }
 
 func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	b := []byte(s)
+	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+			b[i] = c + 'a' - 'A'
 		}
-		b.WriteByte(c)
 	}
-	return b.String()
+	return string(b)
 }
 
 // normalize lower-cases and straightens apostrophes, allocating only when
@@ -292,7 +289,10 @@ func wordToken(text string, i, end int) Token {
 	number := isDigit(text[i])
 	dots := false
 	for i < end {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if isWordRune(r) {
 			i += size
 			continue
@@ -533,15 +533,17 @@ func terminates(toks []Token, first, i int) bool {
 // short, unpunctuated line and the next starts with a capital: templates
 // often put one thought per line without full stops.
 func lineBreakEnds(text string, toks []Token, i int) bool {
-	prev, t := toks[i-1], toks[i]
-	gap := text[prev.Span.End:t.Span.Start]
-	if !strings.ContainsAny(gap, "\n\r") || !startsUpper(t) || prev.Kind == TokPunct {
+	prev, t := &toks[i-1], &toks[i]
+	if !hasLineBreak(text[prev.Span.End:t.Span.Start]) || !startsUpper(*t) || prev.Kind == TokPunct {
 		return false
 	}
 	if danglingWords[prev.Norm] {
 		return false // "My name is Jake from\nAcme": the line was wrapped
 	}
-	lineStart := strings.LastIndexAny(text[:prev.Span.End], "\n\r") + 1
+	lineStart := prev.Span.End
+	for lineStart > 0 && text[lineStart-1] != '\n' && text[lineStart-1] != '\r' {
+		lineStart--
+	}
 	words := 0
 	for j := i - 1; j >= 0 && toks[j].Span.Start >= lineStart; j-- {
 		if toks[j].IsWord() {
@@ -556,6 +558,17 @@ var danglingWords = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "to": true, "from": true,
 	"with": true, "for": true, "in": true, "on": true, "at": true, "by": true, "my": true, "your": true, "our": true,
 	"is": true, "are": true, "was": true, "i": true, "we": true, "you": true, "that": true, "this": true, "like": true,
+}
+
+// hasLineBreak is strings.ContainsAny(s, "\n\r") without building a set
+// per call: it runs between every two tokens.
+func hasLineBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 func startsUpper(t Token) bool {

@@ -170,3 +170,23 @@ func FuzzTags(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLineSpans(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "a\r\nb\r\n", "\r\r\n\n", "x\ry"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		// lineSpans (the prose pass) and LineIndex (positions) must agree
+		// on where every line is, for strings and bytes alike.
+		x := NewLineIndex([]byte(text))
+		got, gotBytes := lineSpans(text), lineSpans([]byte(text))
+		if len(got) != x.Lines() || len(gotBytes) != x.Lines() {
+			t.Fatalf("%d and %d lines, LineIndex has %d", len(got), len(gotBytes), x.Lines())
+		}
+		for i := range got {
+			if got[i] != x.LineSpan(i) || gotBytes[i] != got[i] {
+				t.Fatalf("line %d: %v and %v, LineIndex says %v", i, got[i], gotBytes[i], x.LineSpan(i))
+			}
+		}
+	})
+}

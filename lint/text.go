@@ -2,7 +2,7 @@ package lint
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +26,9 @@ func adaptText(text []byte) *adapted {
 // bulletLen returns the length of a list marker ("- ", "* ", "• ", "1. ",
 // "2) ", "a) ") at the start of line, or 0.
 func bulletLen(line []byte) int {
+	if len(line) < 2 || !bulletStart[line[0]] {
+		return 0
+	}
 	for _, m := range []string{"- ", "* ", "+ ", "• ", "· ", "– "} {
 		if bytes.HasPrefix(line, []byte(m)) {
 			return len(m)
@@ -44,24 +47,55 @@ func bulletLen(line []byte) int {
 	return 0
 }
 
-// lineSpans splits text into lines without their terminators.
-func lineSpans[T ~string | ~[]byte](text T) []Span {
-	out := make([]Span, 0, len(text)/50+1)
-	start := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			out = append(out, Span{start, i})
-			start = i + 1
-		case '\r':
-			out = append(out, Span{start, i})
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			start = i + 1
-		}
+// bulletStart holds the bytes a list marker can start with.
+var bulletStart = func() (t [256]bool) {
+	for _, c := range []byte("-*+\xe2\xc20123456789abcdefgh") {
+		t[c] = true
 	}
-	return append(out, Span{start, len(text)})
+	return t
+}()
+
+// lineSpans splits text into lines without their terminators. It jumps
+// from break to break with IndexByte: a byte-by-byte loop was a third of
+// Parse's time, and Parse splits lines three times.
+func lineSpans[T ~string | ~[]byte](text T) []Span {
+	index := func(from, to int, c byte) int {
+		for i := from; i < to; i++ {
+			if text[i] == c {
+				return i - from
+			}
+		}
+		return -1
+	}
+	switch t := any(text).(type) {
+	case []byte:
+		index = func(from, to int, c byte) int { return bytes.IndexByte(t[from:to], c) }
+	case string:
+		index = func(from, to int, c byte) int { return strings.IndexByte(t[from:to], c) }
+	}
+	out := make([]Span, 0, len(text)/50+1)
+	start, nl := 0, -1 // nl: the next "\n" at or after start, or len(text)
+	for {
+		if nl < start {
+			nl = len(text)
+			if j := index(start, len(text), '\n'); j >= 0 {
+				nl = start + j
+			}
+		}
+		if j := index(start, nl, '\r'); j >= 0 { // "\r\n" or a lone "\r"
+			out = append(out, Span{start, start + j})
+			start += j + 1
+			if start < len(text) && text[start] == '\n' {
+				start++
+			}
+			continue
+		}
+		out = append(out, Span{start, nl})
+		if nl == len(text) {
+			return out
+		}
+		start = nl + 1
+	}
 }
 
 func isBlank(b []byte) bool {
@@ -470,27 +504,37 @@ var footerCues = []string{"unsubscribe", "manage your preferences", "email prefe
 // footers masks paragraphs that exist for compliance, not for the reader.
 func footers(text []byte, lines []Span) []Mask {
 	var out []Mask
-	var lower []byte // reused: the cues are ASCII, so ASCII lower-casing finds them
 	for _, p := range paragraphs(text, lines) {
-		lower = appendLowerASCII(lower[:0], text[p.Start:p.End])
-		for _, c := range footerCues {
-			if bytes.Contains(lower, []byte(c)) {
-				out = append(out, Mask{p, MaskFooter})
-				break
-			}
+		if hasFooterCue(text[p.Start:p.End]) {
+			out = append(out, Mask{p, MaskFooter})
 		}
 	}
 	return out
 }
 
-func appendLowerASCII(dst, b []byte) []byte {
-	for _, c := range b {
+// footerCuesBy lists the footer cues by first letter.
+var footerCuesBy = func() (by [256][]string) {
+	for _, c := range footerCues {
+		by[c[0]] = append(by[c[0]], c)
+	}
+	return by
+}()
+
+// hasFooterCue reports whether p holds a footer cue, ignoring ASCII case,
+// in one pass that neither lower-cases nor allocates.
+func hasFooterCue(p []byte) bool {
+	for i := range p {
+		c := p[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		dst = append(dst, c)
+		for _, cue := range footerCuesBy[c] {
+			if hasPrefixFold(p[i:], cue) {
+				return true
+			}
+		}
 	}
-	return dst
+	return false
 }
 
 // paragraphs groups non-blank lines separated by blank ones.
@@ -526,7 +570,7 @@ func splitBlocks(text string, breaks []int) []Span {
 			cuts = append(cuts, l)
 		}
 	}
-	sort.Slice(cuts, func(i, j int) bool { return cuts[i].Start < cuts[j].Start })
+	slices.SortFunc(cuts, func(a, b Span) int { return a.Start - b.Start })
 	var out []Span
 	start := 0
 	for _, c := range append(cuts, Span{len(text), len(text)}) {
