@@ -430,10 +430,17 @@ func toSource(doc *Document, diags []Diagnostic) []Diagnostic {
 		var exact bool
 		d.Span, exact = doc.SourceSpan(d.Span)
 		d.Approximate = d.Approximate || !exact
-		for j := range d.Related {
-			d.Related[j].Span, _ = doc.SourceSpan(d.Related[j].Span)
+		// Fresh slices: a rule may share Related and Fixes between reports,
+		// and mapping them in place would map them once per report.
+		if d.Related != nil {
+			related := make([]Related, len(d.Related))
+			for j, r := range d.Related {
+				r.Span, _ = doc.SourceSpan(r.Span)
+				related[j] = r
+			}
+			d.Related = related
 		}
-		fixes := d.Fixes[:0]
+		fixes := make([]Fix, 0, len(d.Fixes))
 	fix:
 		for _, f := range d.Fixes {
 			edits := make([]TextEdit, 0, len(f.Edits))

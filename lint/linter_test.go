@@ -507,6 +507,30 @@ func TestFixesKeptAndDropped(t *testing.T) {
 	assert.Len(t, res.Diagnostics[0].Fixes, 2)
 }
 
+func TestSharedRelatedAndFixesMappedOnce(t *testing.T) {
+	// A rule may hand several diagnostics the same Related and Fixes
+	// slices; each must be mapped to the source once, not once per report.
+	related := []Related{{Span: Span{5, 8}, Message: "the ask"}}
+	fixes := []Fix{{Title: "reword", Edits: []TextEdit{{Span: Span{5, 8}, NewText: "all"}}}}
+	r := &Rule{ID: "shared", Run: func(p *Pass) error {
+		p.Report(Diagnostic{Span: Span{0, 2}, Message: "one", Related: related, Fixes: fixes})
+		p.Report(Diagnostic{Span: Span{3, 4}, Message: "two", Related: related, Fixes: fixes})
+		return nil
+	}}
+	l, err := New([]*Rule{r}, Settings{})
+	require.NoError(t, err)
+	res, err := l.Lint(context.Background(), mappedDoc(t))
+	require.NoError(t, err)
+	require.Len(t, res.Diagnostics, 2)
+	for _, d := range res.Diagnostics {
+		assert.Equal(t, Span{9, 12}, d.Related[0].Span, d.Message)
+		require.Len(t, d.Fixes, 1, d.Message)
+		assert.Equal(t, Span{9, 12}, d.Fixes[0].Edits[0].Span, d.Message)
+	}
+	assert.Equal(t, Span{5, 8}, related[0].Span, "the rule's own slices are left alone")
+	assert.Equal(t, Span{5, 8}, fixes[0].Edits[0].Span)
+}
+
 func TestScorer(t *testing.T) {
 	words := &Analyzer{Name: "words", Run: func(p *Pass) (any, error) { return p.Text.WordCount(), nil }}
 	var seen []string
