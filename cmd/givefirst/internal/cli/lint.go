@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/givefirst/givefirst/lint"
@@ -153,7 +152,6 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 	window := make(chan struct{}, max(64, 16*r.flags.jobs))
 	jobs := make(chan job, r.flags.jobs)
 	results := make(chan *fileResult, r.flags.jobs)
-	var walked atomic.Int64
 	var walkPanic error
 
 	go func() {
@@ -172,7 +170,6 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 			}
 			jobs <- job{seq, in}
 			seq++
-			walked.Add(1)
 			return true
 		}}
 		w.walk(ctx, paths)
@@ -226,10 +223,10 @@ func (r *lintRun) run(ctx context.Context, paths []string) int {
 				}
 				chunkPool.Put(p.chunk)
 				prog.written()
-				prog.add(walked.Load())
+				prog.add()
 			}
 		case <-prog.ticks():
-			prog.add(walked.Load())
+			prog.add()
 		}
 	}
 	prog.finish()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -18,8 +19,7 @@ const progressTick = 200 * time.Millisecond
 // what pipes and CI get.
 type progress struct {
 	run   *lintRun
-	start time.Time
-	after time.Duration
+	shown time.Time // when the bar starts to show
 	tick  *time.Ticker
 	bar   *progressbar.ProgressBar
 	done  int64
@@ -33,8 +33,37 @@ func (r *lintRun) newProgress(start time.Time) *progress {
 	if after == 0 {
 		after = defaultProgressAfter
 	}
-	// The ticker draws the bar while one slow file holds up the output.
-	return &progress{run: r, start: start, after: after, tick: time.NewTicker(progressTick)}
+	p := &progress{run: r, shown: start.Add(after), tick: time.NewTicker(progressTick)}
+	// The total is not known while the walk streams ahead of the workers,
+	// so the bar is a counter with a rate. It is made now, so the rate
+	// counts from the start, and writes nothing until it is due.
+	p.bar = progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(delayedWriter{r.s.stderr, p.shown}),
+		progressbar.OptionSetDescription("checking"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionSpinnerType(14),
+		// No spinner goroutine: the bar is drawn only from the writer, so
+		// it never races with the report or the error messages.
+		progressbar.OptionSetSpinnerChangeInterval(0),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return p
+}
+
+// delayedWriter drops what is written to it before a moment.
+type delayedWriter struct {
+	w    io.Writer
+	from time.Time
+}
+
+func (d delayedWriter) Write(b []byte) (int, error) {
+	if time.Now().Before(d.from) {
+		return len(b), nil
+	}
+	return d.w.Write(b)
 }
 
 // ticks returns a channel that fires while the bar may need drawing; nil
@@ -46,7 +75,7 @@ func (p *progress) ticks() <-chan time.Time {
 	return p.tick.C
 }
 
-func (p *progress) active() bool { return p != nil && p.bar != nil }
+func (p *progress) active() bool { return p != nil && !time.Now().Before(p.shown) }
 
 // beforeOutput clears the bar before a file's output is written, when
 // that output goes to the terminal the bar is on: errors always (stderr),
@@ -57,35 +86,17 @@ func (p *progress) beforeOutput(toStdout, toStderr bool) {
 	}
 }
 
-// add redraws the bar: files written of total, the files the walk has
-// found so far. The bar first appears once the run is old enough.
-func (p *progress) add(total int64) {
-	if p == nil {
-		return
-	}
-	if p.bar == nil {
-		if time.Since(p.start) < p.after {
-			return
-		}
-		p.bar = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.run.s.stderr),
-			progressbar.OptionSetDescription("checking"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("files"),
-			progressbar.OptionSetWidth(30),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
-	}
-	p.bar.ChangeMax64(max(total, 1))
-	p.bar.Set64(p.done)
-}
-
 // written records one more file written.
 func (p *progress) written() {
 	if p != nil {
 		p.done++
+	}
+}
+
+// add redraws the bar with the files written so far.
+func (p *progress) add() {
+	if p != nil {
+		p.bar.Set64(p.done)
 	}
 }
 
@@ -94,8 +105,6 @@ func (p *progress) finish() {
 		return
 	}
 	p.tick.Stop()
-	if p.bar != nil {
-		p.bar.Finish()
-		p.bar.Clear()
-	}
+	p.bar.Finish()
+	p.bar.Clear()
 }
