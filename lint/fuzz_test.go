@@ -164,8 +164,14 @@ func FuzzTags(f *testing.F) {
 		}
 		a := Analyze(doc, NewTagger(0))
 		for i := range a.Sentences[:min(len(a.Sentences), 8)] {
-			if tags := a.Tags(i); len(tags) != len(a.SentenceTokens(i)) {
+			tags := a.Tags(i)
+			if len(tags) != len(a.SentenceTokens(i)) {
 				t.Fatalf("sentence %d: %d tags for %d tokens", i, len(tags), len(a.SentenceTokens(i)))
+			}
+			for j, tag := range tags {
+				if tag == "" {
+					t.Fatalf("token %q of sentence %q has no tag", a.SentenceTokens(i)[j].Text, doc.TextOf(a.Sentences[i].Span))
+				}
 			}
 		}
 	})

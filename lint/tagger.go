@@ -117,31 +117,65 @@ var quoteReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”
 // into "$" + "49" but carries no offsets, so pieces are matched to words by
 // length.
 func alignTags(words []string, joined string) []string {
-	doc, err := prose.NewDocument(joined,
-		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	tags := make([]string, len(words))
-	if err != nil {
-		return tags
-	}
-	pieces := doc.Tokens()
+	pieces, counts := splitPieces(words, joined)
 	taggerModel().tag(pieces)
+	tags := make([]string, len(words))
 	p := 0
 	for i, w := range words {
 		consumed := 0
-		for p < len(pieces) && consumed < len(w) {
-			piece := pieces[p]
+		for _, piece := range pieces[p : p+counts[i]] {
 			// "$49": skip the leading "$" and take the number's tag.
 			if tags[i] == "" && (!isPrefixPunct(piece.Text) || consumed+len(piece.Text) == len(w)) {
 				tags[i] = piece.Tag
 			}
 			consumed += len(piece.Text)
-			p++
 		}
-		if consumed != len(w) { // prose changed the text; stop rather than misalign
-			break
-		}
+		p += counts[i]
 	}
 	return tags
+}
+
+var pieceOpts = []prose.DocOpt{prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)}
+
+// splitPieces splits the words as prose's tokenizer does and counts the
+// pieces of each. prose sometimes drops text ("Au's00000000" keeps only
+// "Au"), which would shift every later word onto the wrong pieces; then it
+// splits word by word and keeps whole any word prose cannot split intact.
+func splitPieces(words []string, joined string) ([]prose.Token, []int) {
+	counts := make([]int, len(words))
+	if doc, err := prose.NewDocument(joined, pieceOpts...); err == nil {
+		pieces := doc.Tokens()
+		p, ok := 0, true
+		for i, w := range words {
+			consumed := 0
+			for p < len(pieces) && consumed < len(w) {
+				consumed += len(pieces[p].Text)
+				counts[i]++
+				p++
+			}
+			ok = ok && consumed == len(w)
+		}
+		if ok && p == len(pieces) {
+			return pieces, counts
+		}
+	}
+	var pieces []prose.Token
+	for i, w := range words {
+		var ps []prose.Token
+		if doc, err := prose.NewDocument(w, pieceOpts...); err == nil {
+			ps = doc.Tokens()
+		}
+		n := 0
+		for _, piece := range ps {
+			n += len(piece.Text)
+		}
+		if n != len(w) {
+			ps = []prose.Token{{Text: w}}
+		}
+		pieces = append(pieces, ps...)
+		counts[i] = len(ps)
+	}
+	return pieces, counts
 }
 
 func isPrefixPunct(s string) bool { return s == "$" || s == "(" || s == `"` || s == "[" }

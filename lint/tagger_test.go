@@ -73,6 +73,7 @@ func TestTagsNeverEmpty(t *testing.T) {
 		"Great 👍🏽 work, e.g. U.S. teams can't wait 15-minutes at 10am for 40% off!",
 		"It's 3.5x faster -- and 1,000 users gonna love it... 🇺🇸 #1",
 		"Ms. O'Neil's team’s Q3 plan: [First Name], %FN%, *|FNAME|*.",
+		"Au's00000000 plan is ready!", // prose drops "'s00000000"; the words after must still line up
 	} {
 		a := analyse(t, "Hello.\n"+text)
 		for i := range a.Sentences {
