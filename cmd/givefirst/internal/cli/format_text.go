@@ -189,8 +189,12 @@ func (t *textReporter) end(w io.Writer, s *summary) error {
 	}
 	if s.scored > 0 {
 		fmt.Fprintf(&b, "Mean score %.1f/100 over %s. Lowest:\n", s.meanScore(), plural(s.scored, "file", "files"))
+		width := 0
 		for _, f := range s.worst {
-			fmt.Fprintf(&b, "  %3d  %-8s %s\n", f.value, f.band, f.path)
+			width = max(width, utf8.RuneCountInString(f.band))
+		}
+		for _, f := range s.worst {
+			fmt.Fprintf(&b, "  %3d  %-*s  %s\n", f.value, width, f.band, f.path)
 		}
 	}
 	if s.failed > 0 {
