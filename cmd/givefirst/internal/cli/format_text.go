@@ -101,7 +101,7 @@ func (t *textReporter) snippet(buf *bytes.Buffer, doc *lint.Document, span lint.
 	from, to := ls.Start, ls.End
 	if to-from > maxSnippetBytes {
 		from = runeStart(src, max(ls.Start, start-snippetBefore), ls.Start)
-		to = runeStart(src, min(ls.End, max(end, from+maxSnippetBytes)), ls.Start)
+		to = runeStart(src, min(ls.End, from+maxSnippetBytes), ls.Start)
 	}
 
 	var line strings.Builder

@@ -130,6 +130,11 @@ func TestSnippetOfALongLineIsAWindow(t *testing.T) {
 	assert.Less(t, len(out), 2*maxSnippetBytes)
 	assert.Contains(t, out, "  1 | …")
 	assert.Contains(t, out, "^^^^\n")
+
+	// A span as long as the line still prints a window, not the line.
+	buf.Reset()
+	(&textReporter{}).snippet(&buf, doc, lint.Span{Start: 10, End: len(src)}, "")
+	assert.Less(t, buf.Len(), 3*maxSnippetBytes)
 }
 
 func TestGithubEscaping(t *testing.T) {
