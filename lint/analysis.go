@@ -40,6 +40,10 @@ type Token struct {
 	Norm string
 	// Possessive marks a placeholder written with 's ("{{company}}'s").
 	Possessive bool
+	// Hash is HashWord(Norm): cue lists index by it, so matching a token
+	// against thousands of phrases costs an integer lookup, not a string
+	// hash per list.
+	Hash uint64
 }
 
 // IsWord reports whether the token counts as a word a reader reads.
@@ -184,6 +188,7 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 func (a *Analysis) push(t Token) int {
 	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
 	t.Norm = a.normalize(t.Text, t.Span.Start)
+	t.Hash = HashWord(t.Norm)
 	a.Tokens = append(a.Tokens, t)
 	return t.Span.End
 }
@@ -207,6 +212,17 @@ func (a *Analysis) normalize(s string, offset int) string {
 		a.lower = asciiLower(a.Doc.Text)
 	}
 	return a.lower[offset : offset+len(s)]
+}
+
+// HashWord is the 64-bit FNV-1a hash of a normalised word, as stored in
+// Token.Hash.
+func HashWord(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func asciiLower(s string) string {

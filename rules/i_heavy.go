@@ -43,7 +43,7 @@ reader. It also fires when three or more sentences open with I or We.
 		}
 		var starts []lint.Span
 		for i := range p.Text.Sentences {
-			if t, ok := firstWord(p.Text.SentenceTokens(i)); ok && (selfI[t.Norm] || (p.Bool("count_we") && selfWe[t.Norm])) {
+			if t, ok := firstWord(p.Text.SentenceTokens(i)); ok && selfRef(t.Norm, p.Bool("count_we")) {
 				starts = append(starts, t.Span)
 			}
 		}
@@ -84,7 +84,7 @@ func firstWord(toks []lint.Token) (lint.Token, bool) {
 // firstSelfRef finds the first sender reference in the body.
 func firstSelfRef(a *lint.Analysis, countWe bool) (lint.Span, bool) {
 	for _, t := range a.Tokens {
-		if selfI[t.Norm] || (countWe && selfWe[t.Norm]) {
+		if selfRef(t.Norm, countWe) {
 			return t.Span, true
 		}
 	}

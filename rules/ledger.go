@@ -321,11 +321,34 @@ func (m *ledgerModel) book(a *lint.Analysis) *Ledger {
 // refCounts are the pronoun counts of one sentence.
 type refCounts struct{ i, we, reader int }
 
-var (
-	selfI   = wordSet([]string{"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
-	selfWe  = wordSet([]string{"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
-	readers = wordSet([]string{"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll", "y'all"})
+// person says whose a pronoun is. A switch beats a map here: it runs for
+// every token of every sentence.
+type person uint8
+
+const (
+	nobody        person = iota
+	firstSingular        // I, me, my…
+	firstPlural          // we, us, our…
+	secondPerson         // you, your…
 )
+
+func personOf(norm string) person {
+	switch norm {
+	case "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll":
+		return firstSingular
+	case "we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll":
+		return firstPlural
+	case "you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll", "y'all":
+		return secondPerson
+	}
+	return nobody
+}
+
+// selfRef reports a sender pronoun, counting "we" when countWe.
+func selfRef(norm string, countWe bool) bool {
+	p := personOf(norm)
+	return p == firstSingular || (countWe && p == firstPlural)
+}
 
 // countRefs counts sender and reader references, skipping quoted speech
 // and the courtesy "you" of "thank you", "see you" and "you know".
@@ -347,11 +370,11 @@ func countRefs(toks []lint.Token) refCounts {
 			if t.Possessive && placeholderOwner(t.Text) == ownerReader {
 				c.reader++
 			}
-		case selfI[t.Norm]:
+		case personOf(t.Norm) == firstSingular:
 			c.i++
-		case selfWe[t.Norm] && t.Text != "US":
+		case personOf(t.Norm) == firstPlural && t.Text != "US":
 			c.we++
-		case readers[t.Norm]:
+		case personOf(t.Norm) == secondPerson:
 			if t.Norm == "you" && j > 0 && (toks[j-1].Norm == "thank" || toks[j-1].Norm == "see") {
 				continue
 			}

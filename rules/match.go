@@ -26,6 +26,7 @@ type phrase struct {
 
 type slot struct {
 	words    []string
+	hashes   []uint64 // lint.HashWord of each word
 	prefixes []string
 	number   bool
 	holder   bool
@@ -33,15 +34,15 @@ type slot struct {
 	optional bool
 }
 
-func (s slot) match(t lint.Token) bool {
+func (s *slot) match(t lint.Token) bool {
 	switch {
 	case s.any:
 		return t.Kind == lint.TokWord || t.Kind == lint.TokNumber || t.Kind == lint.TokPlaceholder
 	case s.number && t.Kind == lint.TokNumber, s.holder && t.Kind == lint.TokPlaceholder:
 		return true
 	}
-	for _, w := range s.words {
-		if t.Norm == w {
+	for i, h := range s.hashes {
+		if t.Hash == h && t.Norm == s.words[i] {
 			return true
 		}
 	}
@@ -73,7 +74,7 @@ func compilePhrase(text string, data any) ([]*phrase, error) {
 			case strings.Contains(alt, "_") && !strings.HasPrefix(alt, "_") && !strings.HasSuffix(alt, "_"):
 				var words []slot
 				for _, w := range strings.Split(alt, "_") {
-					words = append(words, slot{words: []string{w}})
+					words = append(words, slot{words: []string{w}, hashes: []uint64{lint.HashWord(w)}})
 				}
 				multi = append(multi, words)
 			case alt == "#":
@@ -85,7 +86,7 @@ func compilePhrase(text string, data any) ([]*phrase, error) {
 			case len(alt) > 1 && strings.HasSuffix(alt, "*"):
 				s.prefixes = append(s.prefixes, strings.TrimSuffix(alt, "*"))
 			default:
-				s.words = append(s.words, alt)
+				s.words, s.hashes = append(s.words, alt), append(s.hashes, lint.HashWord(alt))
 			}
 		}
 		var next [][]slot
@@ -120,31 +121,39 @@ func compilePhrase(text string, data any) ([]*phrase, error) {
 }
 
 // matchAt returns the end of a match of slots starting at tokens[i], or -1.
+// Required slots are checked in a loop; only an optional slot branches.
 func matchAt(slots []slot, toks []lint.Token, i int) int {
-	if len(slots) == 0 {
-		return i
-	}
-	s := slots[0]
-	if i < len(toks) && s.match(toks[i]) {
-		if end := matchAt(slots[1:], toks, i+1); end >= 0 {
-			return end
+	for k := range slots {
+		s := &slots[k]
+		if s.optional {
+			if i < len(toks) && s.match(toks[i]) {
+				if end := matchAt(slots[k+1:], toks, i+1); end >= 0 {
+					return end
+				}
+			}
+			return matchAt(slots[k+1:], toks, i)
 		}
+		if i >= len(toks) || !s.match(toks[i]) {
+			return -1
+		}
+		i++
 	}
-	if s.optional {
-		return matchAt(slots[1:], toks, i)
-	}
-	return -1
+	return i
 }
 
 // matcher finds phrases in token runs. Phrases are indexed by the words
 // their first slot accepts, so a sentence costs one map lookup per token
 // rather than one comparison per cue.
 type matcher struct {
-	byWord map[string][]*phrase
-	other  []*phrase // first slot is a prefix, number, placeholder or wildcard
+	byWord map[uint64][]*phrase // by lint.HashWord of the first word
+	other  []*phrase            // first slot is a prefix, number, placeholder or wildcard
+	// firsts has bit n of entry c set when some first word starts with
+	// byte c and is n bytes long (n < 64): most tokens fail this test and
+	// skip the map lookup, which dominated the cost of matching.
+	firsts [256]uint64
 }
 
-func newMatcher() *matcher { return &matcher{byWord: map[string][]*phrase{}} }
+func newMatcher() *matcher { return &matcher{byWord: map[uint64][]*phrase{}} }
 
 func (m *matcher) add(p *phrase) {
 	first := p.slots[0]
@@ -152,9 +161,24 @@ func (m *matcher) add(p *phrase) {
 		m.other = append(m.other, p)
 		return
 	}
-	for _, w := range first.words {
-		m.byWord[w] = append(m.byWord[w], p)
+	for _, h := range first.hashes {
+		if !slices.Contains(m.byWord[h], p) {
+			m.byWord[h] = append(m.byWord[h], p)
+		}
 	}
+	for _, w := range first.words {
+		m.firsts[w[0]] |= lengthBit(len(w))
+	}
+}
+
+func lengthBit(n int) uint64 { return 1 << min(n, 63) }
+
+// candidates returns the phrases whose first slot may match t.
+func (m *matcher) candidates(t lint.Token) []*phrase {
+	if t.Norm == "" || m.firsts[t.Norm[0]]&lengthBit(len(t.Norm)) == 0 {
+		return nil
+	}
+	return m.byWord[t.Hash]
 }
 
 // addAll compiles and adds phrases that all carry data.
@@ -191,7 +215,7 @@ func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 				best = hit{p, i, end}
 			}
 		}
-		for _, p := range m.byWord[t.Norm] {
+		for _, p := range m.candidates(t) {
 			try(p)
 		}
 		for _, p := range m.other {
@@ -214,7 +238,7 @@ func (m *matcher) all(toks []lint.Token) []hit {
 				out = append(out, hit{p, i, end})
 			}
 		}
-		for _, p := range m.byWord[t.Norm] {
+		for _, p := range m.candidates(t) {
 			try(p)
 		}
 		for _, p := range m.other {

@@ -149,10 +149,14 @@ func allowed(w string, allow []string) bool {
 // least one.
 func syllables(w string) int {
 	n := 0
-	for part := range strings.SplitSeq(w, "-") {
-		if c := partSyllables(part); c > 0 {
-			n += c
+	for w != "" {
+		part := w
+		if i := strings.IndexByte(w, '-'); i >= 0 {
+			part, w = w[:i], w[i+1:]
+		} else {
+			w = ""
 		}
+		n += partSyllables(part)
 	}
 	return max(n, 1)
 }
@@ -165,7 +169,7 @@ func partSyllables(w string) int {
 		switch {
 		case r >= 'a' && r <= 'z':
 			b = append(b, byte(r))
-		case strings.ContainsRune("àáâäãåæèéêëìíîïòóôöõøùúûü", r):
+		case r >= 0xc0 && strings.ContainsRune("àáâäãåæèéêëìíîïòóôöõøùúûü", r):
 			b = append(b, 'a')
 		case r >= 'A' && r <= 'Z':
 			b = append(b, byte(r)+'a'-'A')

@@ -76,7 +76,7 @@ out because", the fix deletes it and keeps the reason.
 			return nil // "I noticed your team…"
 		}
 		cue, hasCue := opener.self.first(toks)
-		startsSelf := selfI[toks[first].Norm] || selfWe[toks[first].Norm]
+		startsSelf := selfRef(toks[first].Norm, true)
 		if !hasCue && !startsSelf {
 			return nil
 		}
@@ -132,7 +132,7 @@ func readerThing(toks []lint.Token) bool {
 
 func anySelf(toks []lint.Token) bool {
 	for _, t := range toks {
-		if selfI[t.Norm] || selfWe[t.Norm] {
+		if selfRef(t.Norm, true) {
 			return true
 		}
 	}
