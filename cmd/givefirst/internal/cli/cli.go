@@ -84,6 +84,7 @@ func commands() []command {
 		{"rules", "list the rules with their default severity and kinds", (*App).rulesCmd},
 		{"explain", "show the documentation of one rule", (*App).explain},
 		{"score", "show the reciprocity score and give/ask ledger of files", (*App).score},
+		{"eval", "measure the rules against labelled messages (labels.jsonl + emails/)", (*App).evalCmd},
 		{"init", "write a commented starter .givefirst.yaml", (*App).initCmd},
 		{"version", "print the version", (*App).versionCmd},
 	}
