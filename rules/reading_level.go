@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/givefirst/givefirst/lint"
 )
@@ -38,15 +39,20 @@ in ` + "`allow`" + ` are left out. Bodies under 30 words are not graded.
 **Try**
 
 > It books meetings for you.`,
+	Requires: []*lint.Analyzer{ReadabilityAnalyzer},
 	Run: func(p *lint.Pass) error {
 		a := p.Text
 		allow := p.Strings("allow")
+		stats := p.ResultOf(ReadabilityAnalyzer).([]readStats)
 		var total readStats
 		hardest, hardestGrade := -1, 0.0
 		longest := p.Int("max_sentence_words")
 		for i, s := range a.Sentences {
 			toks := a.SentenceTokens(i)
-			st := sentenceStats(toks, allow)
+			st := stats[i]
+			if len(allow) > 0 {
+				st = sentenceStats(toks, allow)
+			}
 			total.add(st)
 			if st.words >= 5 && (hardest < 0 || st.fk() > hardestGrade) {
 				hardest, hardestGrade = i, st.fk()
@@ -79,6 +85,20 @@ in ` + "`allow`" + ` are left out. Bodies under 30 words are not graded.
 			"The body reads at grade %.1f (Flesch–Kincaid; ARI %.1f); aim for grade %g or below with shorter words and sentences. This is the hardest sentence",
 			fk, total.ari(), p.Float("hint_above"))})
 		return nil
+	},
+}
+
+// ReadabilityAnalyzer counts words, syllables and letters per body
+// sentence once, for the reading-level rule and the score.
+var ReadabilityAnalyzer = &lint.Analyzer{
+	Name: "readability",
+	Doc:  "Counts words, syllables and letters of each body sentence for the grade formulas.",
+	Run: func(p *lint.Pass) (any, error) {
+		out := make([]readStats, len(p.Text.Sentences))
+		for i := range out {
+			out[i] = sentenceStats(p.Text.SentenceTokens(i), nil)
+		}
+		return out, nil
 	},
 }
 
@@ -121,10 +141,19 @@ func sentenceStats(toks []lint.Token, allow []string) readStats {
 		}
 		st.words++
 		st.syllables += syllables(t.Norm)
-		for _, r := range t.Norm {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				st.letters++
+		for i := 0; i < len(t.Norm); i++ {
+			if c := t.Norm[i]; c < utf8.RuneSelf {
+				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					st.letters++
+				}
+				continue
 			}
+			for _, r := range t.Norm[i:] { // rare: non-ASCII letters
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					st.letters++
+				}
+			}
+			break
 		}
 	}
 	if st.words > 0 {

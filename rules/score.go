@@ -18,7 +18,7 @@ const (
 // Scorer rates a message 0–100 on reciprocity from its ledger and the
 // rules' findings. rules.New attaches it, so the CLI, the editor and
 // library callers show the same number.
-var Scorer = &lint.Scorer{Requires: []*lint.Analyzer{LedgerAnalyzer}, Score: score}
+var Scorer = &lint.Scorer{Requires: []*lint.Analyzer{LedgerAnalyzer, ReadabilityAnalyzer}, Score: score}
 
 // errorCap is the highest score a message with an error can get.
 const errorCap = 59
@@ -49,7 +49,8 @@ func score(res *lint.Result) *lint.Score {
 	if res.Doc.Kind == lint.KindVoicemail {
 		comps = append(comps, voicemailFormComponent(led, seen["missing-callback"]))
 	} else {
-		comps = append(comps, formComponent(res.Text, led))
+		stats, _ := res.Facts[ReadabilityAnalyzer.Name].([]readStats)
+		comps = append(comps, formComponent(stats, led))
 	}
 	total := 0.0
 	for _, c := range comps {
@@ -162,7 +163,7 @@ func respectComponent(count map[string]int) lint.ScoreComponent {
 	return c
 }
 
-func formComponent(a *lint.Analysis, led *Ledger) lint.ScoreComponent {
+func formComponent(stats []readStats, led *Ledger) lint.ScoreComponent {
 	c := lint.ScoreComponent{Name: "form", Max: 15}
 	switch w := led.Words; {
 	case w <= 75:
@@ -172,7 +173,7 @@ func formComponent(a *lint.Analysis, led *Ledger) lint.ScoreComponent {
 	case w <= 200:
 		c.Points = 2
 	}
-	grade, graded := bodyGrade(a)
+	grade, graded := bodyGrade(stats)
 	switch {
 	case !graded || grade <= 5:
 		c.Points += 7
@@ -190,10 +191,10 @@ func formComponent(a *lint.Analysis, led *Ledger) lint.ScoreComponent {
 
 // bodyGrade is the Flesch–Kincaid grade of the body, when it is long enough
 // for the formula to mean something.
-func bodyGrade(a *lint.Analysis) (float64, bool) {
+func bodyGrade(stats []readStats) (float64, bool) {
 	var total readStats
-	for i := range a.Sentences {
-		total.add(sentenceStats(a.SentenceTokens(i), nil))
+	for _, st := range stats {
+		total.add(st)
 	}
 	if total.words < 30 || total.sentences == 0 {
 		return 0, false
