@@ -147,10 +147,9 @@ func matchAt(slots []slot, toks []lint.Token, i int) int {
 type matcher struct {
 	byWord map[uint64][]*phrase // by lint.HashWord of the first word
 	other  []*phrase            // first slot is a prefix, number, placeholder or wildcard
-	// firsts has bit n of entry c set when some first word starts with
-	// byte c and is n bytes long (n < 64): most tokens fail this test and
-	// skip the map lookup, which dominated the cost of matching.
-	firsts [256]uint64
+	// firsts is a 65,536-bit filter over the hashes of first words: most
+	// tokens fail it and skip the map lookup, which dominated matching.
+	firsts [1 << 10]uint64
 }
 
 func newMatcher() *matcher { return &matcher{byWord: map[uint64][]*phrase{}} }
@@ -166,16 +165,14 @@ func (m *matcher) add(p *phrase) {
 			m.byWord[h] = append(m.byWord[h], p)
 		}
 	}
-	for _, w := range first.words {
-		m.firsts[w[0]] |= lengthBit(len(w))
+	for _, h := range first.hashes {
+		m.firsts[(h>>6)&(1<<10-1)] |= 1 << (h & 63)
 	}
 }
 
-func lengthBit(n int) uint64 { return 1 << min(n, 63) }
-
 // candidates returns the phrases whose first slot may match t.
 func (m *matcher) candidates(t lint.Token) []*phrase {
-	if t.Norm == "" || m.firsts[t.Norm[0]]&lengthBit(len(t.Norm)) == 0 {
+	if m.firsts[(t.Hash>>6)&(1<<10-1)]&(1<<(t.Hash&63)) == 0 {
 		return nil
 	}
 	return m.byWord[t.Hash]
