@@ -18,10 +18,22 @@ type obligationCueFile struct {
 	ShamGift     []string `yaml:"sham_gift"`
 }
 
-// obligationModel is the compiled cue set for one set of user options.
+// oblClass says which list an obligation phrase came from.
+type oblClass uint8
+
+const (
+	oblDebt oblClass = iota
+	oblEffort
+	oblLink
+	oblSuperlative
+	oblShamGift
+)
+
+// obligationModel is the compiled cue set for one set of user options; all
+// lists share one matcher, so a sentence is scanned once.
 type obligationModel struct {
-	debt, effort, links, superlatives, shamGift *matcher
-	senderOffers, selfPraise                    map[string]bool
+	cues                     *matcher
+	senderOffers, selfPraise map[string]bool
 }
 
 var obligationCues = func() (f obligationCueFile) {
@@ -34,18 +46,27 @@ var obligationModels cached[*obligationModel]
 func buildObligationModel(extra []string) (*obligationModel, error) {
 	f := obligationCues
 	m := &obligationModel{
-		effort:       mustMatcher(list(nil, f.Effort)),
-		links:        mustMatcher(list(nil, f.Links)),
-		superlatives: mustMatcher(list(nil, f.Superlatives)),
-		shamGift:     mustMatcher(list(nil, f.ShamGift)),
+		cues: mustMatcher(list(oblDebt, f.Debt), list(oblEffort, f.Effort), list(oblLink, f.Links),
+			list(oblSuperlative, f.Superlatives), list(oblShamGift, f.ShamGift)),
 		senderOffers: wordSet(f.SenderOffers),
 		selfPraise:   wordSet(f.SelfPraise),
 	}
-	m.debt = mustMatcher(list(nil, f.Debt))
-	if err := m.debt.addAll(extra, nil); err != nil {
+	if err := m.cues.addAll(extra, oblDebt); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// of returns the hits of class c, longest first at each start and one per
+// start, as matcher.each reports them.
+func of(hits []hit, c oblClass) []hit {
+	var out []hit
+	for _, h := range hits {
+		if h.Data.(oblClass) == c && (len(out) == 0 || out[len(out)-1].Start != h.Start) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // FakeObligation flags reciprocity used as a lever: telling the reader
@@ -94,25 +115,29 @@ superlatives. The sender offering to return a favour ("happy to return the favou
 				q = quoted[s.First:s.End]
 			}
 			asks := i < len(led.Entries) && led.Entries[i].Asks()
-			if span, effort, ok := m.debtIn(toks, q, asks); ok {
+			hits := m.cues.all(toks)
+			if len(hits) == 0 {
+				continue
+			}
+			if span, effort, ok := m.debtIn(toks, hits, q, asks); ok {
 				msg := " tells the reader they owe you: a gift with strings is no gift, so let the value speak and ask on its own merits"
 				if effort {
 					msg = ", then an ask, bills the reader for your effort: let the work be a gift and ask on its own merits"
 				}
 				p.Report(lint.Diagnostic{Span: span, Message: cueText(p.Doc, span) + msg})
 			}
-			if h, ok := m.shamGift.first(toks); ok && asks && !anyQuoted(q, h.Start, h.End) {
+			if sham := of(hits, oblShamGift); len(sham) > 0 && asks && !anyQuoted(q, sham[0].Start, sham[0].End) {
+				h := sham[0]
 				span := h.Span(toks)
 				p.Report(lint.Diagnostic{Span: span, Severity: graded(p, lint.Warning), Message: cueText(p.Doc, span) +
 					" sits in the same sentence as an ask, so it reads as bait: give it with no strings and ask separately"})
 			}
-			if readerRef(toks) {
-				m.superlatives.each(toks, func(h hit) bool {
+			if supers := of(hits, oblSuperlative); len(supers) > 0 && readerRef(toks) {
+				for _, h := range supers {
 					if !anyQuoted(q, h.Start, h.End) && !m.selfPraised(toks, h.Start) {
 						praise = append(praise, h.Span(toks))
 					}
-					return true
-				})
+				}
 			}
 		}
 		if n := p.Int("flattery_at"); n > 0 && len(praise) >= n {
@@ -138,20 +163,22 @@ superlatives. The sender offering to return a favour ("happy to return the favou
 // debtIn finds debt language in a sentence: a debt phrase, or effort held
 // over the reader ("I spent hours on this, so…") in a sentence that asks;
 // effort says which.
-func (m *obligationModel) debtIn(toks []lint.Token, q []bool, asks bool) (span lint.Span, effort, ok bool) {
-	m.debt.each(toks, func(h hit) bool {
+func (m *obligationModel) debtIn(toks []lint.Token, hits []hit, q []bool, asks bool) (span lint.Span, effort, ok bool) {
+	for _, h := range of(hits, oblDebt) {
 		if anyQuoted(q, h.Start, h.End) || (toks[h.Start].Norm == "return" && m.senderOffer(toks, h.Start)) {
-			return true
+			continue
 		}
-		span, ok = h.Span(toks), true
-		return false
-	})
-	if ok || !asks {
-		return span, false, ok
+		return h.Span(toks), false, true
 	}
-	if h, found := m.effort.first(toks); found && !anyQuoted(q, h.Start, h.End) {
-		if _, linked := m.links.first(toks[h.End:]); linked {
-			return h.Span(toks), true, true
+	if !asks {
+		return lint.Span{}, false, false
+	}
+	if efforts := of(hits, oblEffort); len(efforts) > 0 && !anyQuoted(q, efforts[0].Start, efforts[0].End) {
+		h := efforts[0]
+		for _, l := range of(hits, oblLink) {
+			if l.Start >= h.End {
+				return h.Span(toks), true, true
+			}
 		}
 	}
 	return lint.Span{}, false, false

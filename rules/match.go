@@ -205,18 +205,17 @@ func (h hit) Span(toks []lint.Token) lint.Span {
 
 // each calls fn for every match, in token order, longest first at a start.
 func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
-	for i, t := range toks {
+	for i := range toks {
 		best := hit{}
-		try := func(p *phrase) {
+		for _, p := range m.candidates(toks[i]) {
 			if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
 				best = hit{p, i, end}
 			}
 		}
-		for _, p := range m.candidates(t) {
-			try(p)
-		}
 		for _, p := range m.other {
-			try(p)
+			if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
+				best = hit{p, i, end}
+			}
 		}
 		if best.phrase != nil && !fn(best) {
 			return
