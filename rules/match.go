@@ -34,7 +34,7 @@ type slot struct {
 	optional bool
 }
 
-func (s *slot) match(t lint.Token) bool {
+func (s *slot) match(t *lint.Token) bool {
 	switch {
 	case s.any:
 		return t.Kind == lint.TokWord || t.Kind == lint.TokNumber || t.Kind == lint.TokPlaceholder
@@ -126,14 +126,14 @@ func matchAt(slots []slot, toks []lint.Token, i int) int {
 	for k := range slots {
 		s := &slots[k]
 		if s.optional {
-			if i < len(toks) && s.match(toks[i]) {
+			if i < len(toks) && s.match(&toks[i]) {
 				if end := matchAt(slots[k+1:], toks, i+1); end >= 0 {
 					return end
 				}
 			}
 			return matchAt(slots[k+1:], toks, i)
 		}
-		if i >= len(toks) || !s.match(toks[i]) {
+		if i >= len(toks) || !s.match(&toks[i]) {
 			return -1
 		}
 		i++
@@ -171,7 +171,7 @@ func (m *matcher) add(p *phrase) {
 }
 
 // candidates returns the phrases whose first slot may match t.
-func (m *matcher) candidates(t lint.Token) []*phrase {
+func (m *matcher) candidates(t *lint.Token) []*phrase {
 	if m.firsts[(t.Hash>>6)&(1<<10-1)]&(1<<(t.Hash&63)) == 0 {
 		return nil
 	}
@@ -207,7 +207,7 @@ func (h hit) Span(toks []lint.Token) lint.Span {
 func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 	for i := range toks {
 		best := hit{}
-		for _, p := range m.candidates(toks[i]) {
+		for _, p := range m.candidates(&toks[i]) {
 			if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
 				best = hit{p, i, end}
 			}
@@ -227,14 +227,14 @@ func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 // start, longest first.
 func (m *matcher) all(toks []lint.Token) []hit {
 	var out []hit
-	for i, t := range toks {
+	for i := range toks {
 		n := len(out)
 		try := func(p *phrase) {
 			if end := matchAt(p.slots, toks, i); end > i {
 				out = append(out, hit{p, i, end})
 			}
 		}
-		for _, p := range m.candidates(t) {
+		for _, p := range m.candidates(&toks[i]) {
 			try(p)
 		}
 		for _, p := range m.other {
