@@ -33,17 +33,17 @@ func (k TokenKind) String() string {
 // Token is one unit of Document.Text.
 type Token struct {
 	Span Span
-	Kind TokenKind
 	Text string // the token as written
 	// Norm is Text lower-cased with typographic apostrophes made ASCII,
 	// the form cue lists are written in.
 	Norm string
-	// Possessive marks a placeholder written with 's ("{{company}}'s").
-	Possessive bool
 	// Hash is HashWord(Norm): cue lists index by it, so matching a token
 	// against thousands of phrases costs an integer lookup, not a string
 	// hash per list.
 	Hash uint64
+	Kind TokenKind
+	// Possessive marks a placeholder written with 's ("{{company}}'s").
+	Possessive bool
 }
 
 // IsWord reports whether the token counts as a word a reader reads.

@@ -355,7 +355,8 @@ func selfRef(norm string, countWe bool) bool {
 func countRefs(toks []lint.Token) refCounts {
 	var c refCounts
 	quoteEnd := -1
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if j < quoteEnd {
 			continue
 		}
@@ -435,7 +436,8 @@ func readerRef(toks []lint.Token) bool {
 	if countRefs(toks).reader > 0 {
 		return true
 	}
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.Kind == lint.TokPlaceholder && placeholderOwner(t.Text) == ownerReader {
 			return true
 		}
@@ -523,14 +525,17 @@ func (m *ledgerModel) findGive(toks []lint.Token, cues sentenceCues) (found, boo
 func linkPlaceholder(toks []lint.Token) (lint.Token, bool) {
 	words := 0
 	var link lint.Token
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.IsWord() {
 			words++
 		}
-		l := strings.ToLower(t.Text)
-		if t.Kind == lint.TokPlaceholder && (strings.Contains(l, "link") || strings.Contains(l, "url") ||
-			strings.Contains(l, "resource") || strings.Contains(l, "guide") || strings.Contains(l, "report")) {
-			link = t
+		if t.Kind != lint.TokPlaceholder {
+			continue
+		}
+		if l := strings.ToLower(t.Text); strings.Contains(l, "link") || strings.Contains(l, "url") ||
+			strings.Contains(l, "resource") || strings.Contains(l, "guide") || strings.Contains(l, "report") {
+			link = *t
 		}
 	}
 	return link, link.Kind != 0 && words <= 4
@@ -546,7 +551,8 @@ func grounded(toks []lint.Token, h hit) bool {
 		return true
 	}
 	words := 0
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.Kind == lint.TokPlaceholder || t.Kind == lint.TokNumber {
 			return true
 		}
@@ -562,7 +568,8 @@ func grounded(toks []lint.Token, h hit) bool {
 // 35% more".
 func (m *ledgerModel) peerInsight(toks []lint.Token) (found, bool) {
 	num := -1
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind == lint.TokNumber && !isYear(t.Text) {
 			num = j
 			break
@@ -571,7 +578,8 @@ func (m *ledgerModel) peerInsight(toks []lint.Token) (found, bool) {
 	if num < 0 {
 		return found{}, false
 	}
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if !m.peers[t.Norm] {
 			continue
 		}
@@ -766,7 +774,8 @@ func (m *ledgerModel) rhetoricalQuestion(toks []lint.Token, cues sentenceCues) b
 
 func wordCount(toks []lint.Token) int {
 	n := 0
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.IsWord() {
 			n++
 		}

@@ -135,7 +135,8 @@ func (s readStats) ari() float64 {
 // sentence with no graded word does not count as a sentence.
 func sentenceStats(toks []lint.Token, allow []string) readStats {
 	var st readStats
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.Kind != lint.TokWord || allowed(t.Norm, allow) {
 			continue
 		}
