@@ -146,13 +146,27 @@ func matchAt(slots []slot, toks []lint.Token, i int) int {
 // rather than one comparison per cue.
 type matcher struct {
 	byWord map[uint64][]*phrase // by lint.HashWord of the first word
-	other  []*phrase            // first slot is a prefix, number, placeholder or wildcard
+	// byPair holds phrases whose second slot is plain words too, by their
+	// first two words: "you need to" is tried only before "need", not on
+	// every "you".
+	byPair map[uint64][]*phrase
+	other  []*phrase // first slot is a prefix, number, placeholder or wildcard
 	// firsts is a 65,536-bit filter over the hashes of first words: most
 	// tokens fail it and skip the map lookup, which dominated matching.
 	firsts [1 << 10]uint64
 }
 
-func newMatcher() *matcher { return &matcher{byWord: map[uint64][]*phrase{}} }
+func newMatcher() *matcher {
+	return &matcher{byWord: map[uint64][]*phrase{}, byPair: map[uint64][]*phrase{}}
+}
+
+// pairKey combines the hashes of two consecutive words.
+func pairKey(first, second uint64) uint64 { return first*0x9E3779B97F4A7C15 ^ second }
+
+// plain reports a required slot of words only.
+func (s *slot) plain() bool {
+	return !s.optional && !s.number && !s.holder && !s.any && len(s.prefixes) == 0 && len(s.hashes) > 0
+}
 
 func (m *matcher) add(p *phrase) {
 	first := p.slots[0]
@@ -161,7 +175,13 @@ func (m *matcher) add(p *phrase) {
 		return
 	}
 	for _, h := range first.hashes {
-		if !slices.Contains(m.byWord[h], p) {
+		if len(p.slots) > 1 && p.slots[1].plain() {
+			for _, h2 := range p.slots[1].hashes {
+				if k := pairKey(h, h2); !slices.Contains(m.byPair[k], p) {
+					m.byPair[k] = append(m.byPair[k], p)
+				}
+			}
+		} else if !slices.Contains(m.byWord[h], p) {
 			m.byWord[h] = append(m.byWord[h], p)
 		}
 	}
@@ -170,12 +190,18 @@ func (m *matcher) add(p *phrase) {
 	}
 }
 
-// candidates returns the phrases whose first slot may match t.
-func (m *matcher) candidates(t *lint.Token) []*phrase {
-	if m.firsts[(t.Hash>>6)&(1<<10-1)]&(1<<(t.Hash&63)) == 0 {
-		return nil
+// candidates returns the phrases that may match at toks[i]: those keyed by
+// its word alone and those keyed by it and the next word.
+func (m *matcher) candidates(toks []lint.Token, i int) (single, pair []*phrase) {
+	h := toks[i].Hash
+	if m.firsts[(h>>6)&(1<<10-1)]&(1<<(h&63)) == 0 {
+		return nil, nil
 	}
-	return m.byWord[t.Hash]
+	single = m.byWord[h]
+	if i+1 < len(toks) && len(m.byPair) > 0 {
+		pair = m.byPair[pairKey(h, toks[i+1].Hash)]
+	}
+	return single, pair
 }
 
 // addAll compiles and adds phrases that all carry data.
@@ -207,14 +233,12 @@ func (h hit) Span(toks []lint.Token) lint.Span {
 func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 	for i := range toks {
 		best := hit{}
-		for _, p := range m.candidates(&toks[i]) {
-			if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
-				best = hit{p, i, end}
-			}
-		}
-		for _, p := range m.other {
-			if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
-				best = hit{p, i, end}
+		single, pair := m.candidates(toks, i)
+		for _, list := range [3][]*phrase{single, pair, m.other} {
+			for _, p := range list {
+				if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
+					best = hit{p, i, end}
+				}
 			}
 		}
 		if best.phrase != nil && !fn(best) {
@@ -229,16 +253,13 @@ func (m *matcher) all(toks []lint.Token) []hit {
 	var out []hit
 	for i := range toks {
 		n := len(out)
-		try := func(p *phrase) {
-			if end := matchAt(p.slots, toks, i); end > i {
-				out = append(out, hit{p, i, end})
+		single, pair := m.candidates(toks, i)
+		for _, list := range [3][]*phrase{single, pair, m.other} {
+			for _, p := range list {
+				if end := matchAt(p.slots, toks, i); end > i {
+					out = append(out, hit{p, i, end})
+				}
 			}
-		}
-		for _, p := range m.candidates(&toks[i]) {
-			try(p)
-		}
-		for _, p := range m.other {
-			try(p)
 		}
 		if len(out)-n > 1 {
 			at := out[n:]
