@@ -143,7 +143,7 @@ func New(rules []*Rule, settings Settings, opts ...LinterOption) (*Linter, error
 	}
 	for id := range settings.Rules {
 		if !known[id] {
-			errs = append(errs, fmt.Errorf("unknown rule %q%s", id, suggest(id, known)))
+			errs = append(errs, fmt.Errorf("unknown rule %q%s", id, DidYouMean(id, keys(known))))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -180,7 +180,7 @@ func bindOptions(owner string, decl []Option, s RuleSettings) (map[string]any, e
 			for _, o := range decl {
 				names[o.Name] = true
 			}
-			errs = append(errs, fmt.Errorf("%s: unknown option %q%s", owner, name, suggest(name, names)))
+			errs = append(errs, fmt.Errorf("%s: unknown option %q%s", owner, name, DidYouMean(name, keys(names))))
 			continue
 		}
 		cv, err := decl[i].coerce(v)
@@ -191,40 +191,6 @@ func bindOptions(owner string, decl []Option, s RuleSettings) (map[string]any, e
 		opts[name] = cv
 	}
 	return opts, errors.Join(errs...)
-}
-
-// suggest returns ` (did you mean "x"?)` for the nearest known name.
-func suggest(name string, known map[string]bool) string {
-	best, bestD := "", 4
-	for k := range known {
-		if d := editDistance(name, k); d < bestD || (d == bestD && k < best) {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Validate checks a rule set: every rule has an ID and Run, IDs and
@@ -475,4 +441,13 @@ func sortDiagnostics(diags []Diagnostic) {
 		}
 		return a.Rule < b.Rule
 	})
+}
+
+// keys lists a set's members.
+func keys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return out
 }

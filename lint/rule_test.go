@@ -86,15 +86,17 @@ func TestOptionCoerce(t *testing.T) {
 	}
 }
 
-func TestEditDistanceAndSuggest(t *testing.T) {
+func TestEditDistanceAndDidYouMean(t *testing.T) {
 	assert.Equal(t, 0, editDistance("abc", "abc"))
 	assert.Equal(t, 1, editDistance("pushy", "push"))
 	assert.Equal(t, 2, editDistance("i-heavy", "iheavy-"))
 	assert.Equal(t, 3, editDistance("", "abc"))
-	known := map[string]bool{"i-heavy": true, "pushy-pressure": true, "i-heavyy": true}
-	assert.Equal(t, ` (did you mean "i-heavy"?)`, suggest("i-hevy", known))
-	assert.Equal(t, "", suggest("ask-without-offer", known))
-	assert.Equal(t, ` (did you mean "a"?)`, suggest("c", map[string]bool{"b": true, "a": true}), "ties go to the first name in order")
+	known := []string{"pushy-pressure", "i-heavyy", "i-heavy"}
+	assert.Equal(t, ` (did you mean "i-heavy"?)`, DidYouMean("i-hevy", known))
+	assert.Equal(t, ` (did you mean "i-heavy"?)`, DidYouMean("I-Hevy", known), "case does not count")
+	assert.Equal(t, "", DidYouMean("ask-without-offer", known))
+	assert.Equal(t, "", DidYouMean("", known))
+	assert.Equal(t, ` (did you mean "bat"?)`, DidYouMean("cat", []string{"hat", "bat"}), "ties go to the first name in order")
 }
 
 func TestPassWithoutReporter(t *testing.T) {

@@ -183,7 +183,7 @@ func (l *Linter) suppress(doc *Document, diags []Diagnostic) []Diagnostic {
 			for _, a := range suppressActions {
 				names[directivePrefix+string(a)] = true
 			}
-			hint(dir.Span, "unknown directive %q%s", dir.Keyword, suggest(strings.ToLower(dir.Keyword), names))
+			hint(dir.Span, "unknown directive %q%s", dir.Keyword, DidYouMean(dir.Keyword, keys(names)))
 			continue
 		}
 		refs := make([]*RuleRef, 0, len(dir.Rules))
@@ -192,7 +192,7 @@ func (l *Linter) suppress(doc *Document, diags []Diagnostic) []Diagnostic {
 			if l.known[r.ID] {
 				refs = append(refs, r)
 			} else {
-				hint(r.Span, "unknown rule %q in %s%s", r.ID, dir.Keyword, suggest(r.ID, l.known))
+				hint(r.Span, "unknown rule %q in %s%s", r.ID, dir.Keyword, DidYouMean(r.ID, keys(l.known)))
 			}
 		}
 		if len(dir.Rules) == 0 {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/givefirst/givefirst/lint"
 )
 
 // maxFileBytes bounds a config file: anything larger is a mistake.
@@ -176,7 +178,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			if path != "" {
 				where = " in " + path
 			}
-			d.errorf(kv.key, "unknown key %q%s%s", name, where, suggest(name, names))
+			d.errorf(kv.key, "unknown key %q%s%s", name, where, lint.DidYouMean(name, names))
 			continue
 		}
 		kp := join(path, name)
@@ -282,40 +284,6 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-// suggest returns ` (did you mean "x"?)` for the nearest candidate, or "".
-func suggest(name string, candidates []string) string {
-	best, bestD := "", 4
-	for _, c := range candidates {
-		if d := editDistance(name, c); d < bestD && d < len(name) || (d == bestD && best != "" && c < best) {
-			best, bestD = c, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // sortErrors orders problems by file, then position.

@@ -225,7 +225,7 @@ func (k *kindName) decodeNode(d *decoder, n *yaml.Node, path string) {
 		for i, k := range lint.Kinds {
 			names[i] = string(k)
 		}
-		d.errorf(n, "unknown kind %q%s", s, suggest(strings.ToLower(s), names))
+		d.errorf(n, "unknown kind %q%s", s, lint.DidYouMean(strings.ToLower(s), names))
 		return
 	}
 	*k = kindName(kind)
@@ -242,7 +242,7 @@ func (s *scopeName) decodeNode(d *decoder, n *yaml.Node, path string) {
 		return
 	}
 	if v != "document" && v != "sentence" {
-		d.errorf(n, "unknown scope %q%s", v, suggest(v, []string{"document", "sentence"}))
+		d.errorf(n, "unknown scope %q%s", v, lint.DidYouMean(v, []string{"document", "sentence"}))
 		return
 	}
 	*s = scopeName(v)
@@ -264,7 +264,7 @@ func (t *customType) decodeNode(d *decoder, n *yaml.Node, path string) {
 		return
 	}
 	if !contains(customTypes, s) {
-		d.errorf(n, "unknown custom rule type %q%s", s, suggest(s, customTypes))
+		d.errorf(n, "unknown custom rule type %q%s", s, lint.DidYouMean(s, customTypes))
 		return
 	}
 	*t = customType(s)

@@ -217,7 +217,7 @@ func (ld *loader) parse(path string, src []byte, stack []string) *config {
 			continue
 		}
 		if ext := filepath.Ext(e.name); ext != ".yaml" && ext != ".yml" {
-			d.errorf(e.node, "unknown preset %q%s (a file to extend must end in .yaml or .yml)", e.name, suggest(e.name, presetNames))
+			d.errorf(e.node, "unknown preset %q%s (a file to extend must end in .yaml or .yml)", e.name, lint.DidYouMean(e.name, presetNames))
 			continue
 		}
 		target := e.name
@@ -282,7 +282,7 @@ func (ld *loader) apply(c *config, f *fileConfig, d *decoder) {
 	slices.Sort(known)
 	for _, e := range f.Rules {
 		if !slices.Contains(known, e.id) {
-			d.errorf(e.key, "unknown rule %q%s", e.id, suggest(e.id, known))
+			d.errorf(e.key, "unknown rule %q%s", e.id, lint.DidYouMean(e.id, known))
 			continue
 		}
 		ld.ruleValue(c, d, e)
@@ -368,7 +368,7 @@ func (ld *loader) ruleValue(c *config, d *decoder, e ruleEntry) {
 			}
 			i := slices.IndexFunc(decl, func(o lint.Option) bool { return o.Name == name })
 			if i < 0 {
-				d.errorf(kv.key, "unknown option %q for %s%s", name, owner, suggest(name, names))
+				d.errorf(kv.key, "unknown option %q for %s%s", name, owner, lint.DidYouMean(name, names))
 				continue
 			}
 			if val, ok := optionValue(d, kv.value, decl[i], owner); ok {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -114,7 +113,7 @@ func (a *App) Run(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			return c.run(a, ctx, s, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "givefirst: unknown command %q%s\n", name, suggestName(name, commandNames()))
+	fmt.Fprintf(stderr, "givefirst: unknown command %q%s\n", name, lint.DidYouMean(name, commandNames()))
 	fmt.Fprintln(stderr, "Run 'givefirst help' for the list of commands.")
 	return ExitError
 }
@@ -247,43 +246,4 @@ func usageError(s streams, cmd, format string, args ...any) int {
 	fmt.Fprintf(s.stderr, "givefirst %s: %s\n", cmd, fmt.Sprintf(format, args...))
 	fmt.Fprintf(s.stderr, "Run 'givefirst %s --help' for usage.\n", cmd)
 	return ExitError
-}
-
-// suggestName returns ` (did you mean "x"?)` for the closest of names, or
-// "" when none is close.
-func suggestName(name string, names []string) string {
-	best, bestD := "", 1+len(name)/3
-	if bestD < 3 {
-		bestD = 3
-	}
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -118,7 +118,7 @@ func (a *App) explain(_ context.Context, s streams, args []string) int {
 		}
 		ids = append(ids, r.ID)
 	}
-	fmt.Fprintf(s.stderr, "givefirst explain: unknown rule %q%s\n", pos[0], suggestName(pos[0], ids))
+	fmt.Fprintf(s.stderr, "givefirst explain: unknown rule %q%s\n", pos[0], lint.DidYouMean(pos[0], ids))
 	fmt.Fprintln(s.stderr, "Run 'givefirst rules' for the list of rules.")
 	return ExitError
 }

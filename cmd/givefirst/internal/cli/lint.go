@@ -49,7 +49,7 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 	}
 
 	if !slices.Contains(formats, f.format) {
-		return usageError(s, "lint", "unknown format %q%s (want %s)", f.format, suggestName(f.format, formats), strings.Join(formats, ", "))
+		return usageError(s, "lint", "unknown format %q%s (want %s)", f.format, lint.DidYouMean(f.format, formats), strings.Join(formats, ", "))
 	}
 	var failOn lint.Severity // 0: never fail on diagnostics
 	if f.failOn != "never" {

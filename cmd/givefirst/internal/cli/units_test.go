@@ -150,8 +150,8 @@ func TestDiffLines(t *testing.T) {
 
 func TestSuggestName(t *testing.T) {
 	names := []string{"fake-pressure", "fake-filler"}
-	assert.Equal(t, ` (did you mean "fake-pressure"?)`, suggestName("fake-presure", names))
-	assert.Equal(t, "", suggestName("something-else-entirely", names))
+	assert.Equal(t, ` (did you mean "fake-pressure"?)`, lint.DidYouMean("fake-presure", names))
+	assert.Equal(t, "", lint.DidYouMean("something-else-entirely", names))
 }
 
 func TestBuildVersion(t *testing.T) {
