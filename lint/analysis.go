@@ -602,3 +602,15 @@ func closer(t Token) bool {
 	}
 	return false
 }
+
+// AnalyzeLine analyses a one-line fragment that is not a body, such as a
+// subject line: one block, merge fields recognised as in bodies, nothing
+// masked. Spans index text.
+func AnalyzeLine(text string) *Analysis {
+	doc := &Document{Path: "line", Source: []byte(text), Format: FormatText, Kind: KindEmail, Text: text,
+		Placeholders: findPlaceholders([]byte(text), nil)}
+	if strings.TrimSpace(text) != "" {
+		doc.Blocks = []Span{{0, len(text)}}
+	}
+	return Analyze(doc, nil)
+}

@@ -112,7 +112,7 @@ it is flagged. Business words such as "cash flow" are not flagged, only money-of
 			})
 		}
 		if subj := p.Doc.Meta.Subject; subj != "" {
-			sa := subjectAnalysis(subj)
+			sa := lint.AnalyzeLine(subj)
 			for i := range sa.Sentences {
 				m.find(sa.SentenceTokens(i), nil, false, func(span lint.Span, k spamKind) {
 					at, _ := subjectSpan(p.Doc, a, span.Start, span.End)

@@ -76,7 +76,7 @@ A real follow-up may keep "Re:": mark it with ` + "`step: 2`" + `, a ` + "`stage
 		if !exact {
 			named = fmt.Sprintf(" (%q)", trimmed)
 		}
-		a := subjectAnalysis(trimmed)
+		a := lint.AnalyzeLine(trimmed)
 		words, chars := subjectSize(a)
 		if words > p.Int("max_words") || chars > p.Int("max_chars") {
 			p.Report(lint.Diagnostic{Span: whole, Severity: graded(p, lint.Hint), Message: fmt.Sprintf(
@@ -124,51 +124,6 @@ func replyPrefixLen(s string) int {
 		}
 		n += j
 	}
-}
-
-// subjectAnalysis tokenises a subject line, its merge fields as
-// placeholders, so rules can match cues in it.
-func subjectAnalysis(subj string) *lint.Analysis {
-	doc := &lint.Document{Text: subj, Blocks: []lint.Span{{Start: 0, End: len(subj)}},
-		Placeholders: subjectPlaceholders(subj)}
-	return lint.Analyze(doc, nil)
-}
-
-// subjectPlaceholders finds the common merge fields in a subject:
-// {{x}}, {x}, [x], %X% and *|X|*.
-func subjectPlaceholders(s string) []lint.Placeholder {
-	var out []lint.Placeholder
-	for i := 0; i < len(s); i++ {
-		var end int
-		switch {
-		case strings.HasPrefix(s[i:], "{{"):
-			end = closeAfter(s, i+2, "}}")
-		case s[i] == '{':
-			end = closeAfter(s, i+1, "}")
-		case s[i] == '[':
-			end = closeAfter(s, i+1, "]")
-		case strings.HasPrefix(s[i:], "*|"):
-			end = closeAfter(s, i+2, "|*")
-		case s[i] == '%':
-			if e := closeAfter(s, i+1, "%"); e > i+2 && strings.Trim(s[i+1:e-1], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_") == "" {
-				end = e
-			}
-		}
-		if end > i {
-			out = append(out, lint.Placeholder{Span: lint.Span{Start: i, End: end}})
-			i = end - 1
-		}
-	}
-	return out
-}
-
-// closeAfter returns the offset just past the first close at or after
-// from, or -1.
-func closeAfter(s string, from int, close string) int {
-	if k := strings.Index(s[from:], close); k >= 0 {
-		return from + k + len(close)
-	}
-	return -1
 }
 
 // subjectSize counts a subject's words (a merge field is one) and its

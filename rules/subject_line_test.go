@@ -43,7 +43,7 @@ func TestSubjectSize(t *testing.T) {
 		{"📊 Ramp benchmark", 2, 16},                   // an emoji is one character
 		{"%FIRSTNAME% and *|COMPANY|* notes", 4, 10 + 5 + 10 + 6},
 	} {
-		words, chars := subjectSize(subjectAnalysis(tt.subject))
+		words, chars := subjectSize(lint.AnalyzeLine(tt.subject))
 		assert.Equal(t, tt.words, words, tt.subject)
 		assert.Equal(t, tt.chars, chars, tt.subject)
 	}
