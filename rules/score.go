@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/givefirst/givefirst/lint"
@@ -232,40 +233,69 @@ func voicemailFormComponent(led *Ledger, callback map[lint.Severity]bool) lint.S
 }
 
 // ledgerSummary is the one line behind the number:
-// "GIVE here's the checklist (1) · ASK 15-minute meeting (small) · you:I 2.3".
+// "GIVE "here's the checklist" (1) · ASK "15-minute" (small) · you:I 2.3".
+// It is built for every lint, so it avoids fmt.
 func ledgerSummary(doc *lint.Document, led *Ledger) string {
-	var parts []string
+	var b strings.Builder
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteString(" · ")
+		}
+	}
 	gives, asks := 0, 0
 	for _, e := range led.Entries {
-		switch {
-		case e.Gives() && gives < 2:
+		if e.Gives() && gives < 2 {
 			gives++
 			span := e.CueSpan
 			if e.Role == RoleAsk || span.Len() == 0 {
 				span = e.Span
 			}
-			parts = append(parts, fmt.Sprintf("GIVE %q (%g)", clipWords(doc.TextOf(span), 6), e.Weight))
+			sep()
+			b.WriteString("GIVE ")
+			b.WriteString(strconv.Quote(clipWords(doc.TextOf(span), 6)))
+			b.WriteString(" (")
+			b.WriteString(strconv.FormatFloat(e.Weight, 'g', -1, 64))
+			b.WriteString(")")
 		}
 		if e.Asks() && asks < 2 {
 			asks++
-			parts = append(parts, fmt.Sprintf("ASK %q (%s)", clipWords(doc.TextOf(e.CueSpan), 6), e.Size))
+			sep()
+			b.WriteString("ASK ")
+			b.WriteString(strconv.Quote(clipWords(doc.TextOf(e.CueSpan), 6)))
+			b.WriteString(" (")
+			b.WriteString(string(e.Size))
+			b.WriteString(")")
 		}
 	}
-	if len(parts) == 0 {
-		parts = append(parts, "no give, no ask")
+	if b.Len() == 0 {
+		b.WriteString("no give, no ask")
 	}
+	sep()
 	if self := led.Self(true); self > 0 {
-		parts = append(parts, fmt.Sprintf("you:I %.2g", float64(led.Reader)/float64(self)))
+		b.WriteString("you:I ")
+		b.WriteString(strconv.FormatFloat(float64(led.Reader)/float64(self), 'g', 2, 64))
 	} else {
-		parts = append(parts, fmt.Sprintf("you %d, I 0", led.Reader))
+		b.WriteString("you ")
+		b.WriteString(strconv.Itoa(led.Reader))
+		b.WriteString(", I 0")
 	}
-	return strings.Join(parts, " · ")
+	return b.String()
 }
 
+// clipWords keeps the first n words of s, joined by single spaces.
 func clipWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		return strings.Join(f[:n], " ") + "…"
+	var b strings.Builder
+	words := 0
+	for f := range strings.FieldsSeq(s) {
+		if words == n {
+			b.WriteString("…")
+			break
+		}
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+		words++
 	}
-	return strings.Join(f, " ")
+	return b.String()
 }
