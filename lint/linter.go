@@ -225,7 +225,7 @@ func Validate(rules []*Rule) error {
 	visit = func(a *Analyzer, path []string) {
 		switch state[a] {
 		case 1:
-			errs = append(errs, fmt.Errorf("Requires cycle: %s", strings.Join(append(path, a.Name), " → ")))
+			errs = append(errs, fmt.Errorf("cycle in Requires: %s", strings.Join(append(path, a.Name), " → ")))
 			return
 		case 2:
 			return

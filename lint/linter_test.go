@@ -50,7 +50,7 @@ func TestValidate(t *testing.T) {
 		{"duplicate IDs", []*Rule{{ID: "x", Run: noop}, {ID: "x", Run: noop}}, []string{`duplicate rule ID "x"`}},
 		{"nil Run", []*Rule{{ID: "x"}}, []string{"rule x has no Run"}},
 		{"unsupported option type", []*Rule{{ID: "x", Run: noop, Options: []Option{{Name: "n", Default: int64(3)}}}}, []string{"rule x: option n has unsupported type int64"}},
-		{"Requires cycle", []*Rule{{ID: "x", Run: noop, Requires: []*Analyzer{cycA}}}, []string{"Requires cycle: x → a → b → a"}},
+		{"cycle in Requires", []*Rule{{ID: "x", Run: noop, Requires: []*Analyzer{cycA}}}, []string{"cycle in Requires: x → a → b → a"}},
 		{"analyzer named like a rule", []*Rule{{ID: "ledger", Run: noop, Requires: []*Analyzer{a}}}, []string{`analyzer "ledger" has the same name as a rule`}},
 		{"two analyzers with one name", []*Rule{{ID: "x", Run: noop, Requires: []*Analyzer{a, {Name: "ledger", Run: noopAnalyzer}}}}, []string{`two analyzers named "ledger"`}},
 		{"analyzer without Run", []*Rule{{ID: "x", Run: noop, Requires: []*Analyzer{{Name: "bare"}}}}, []string{"analyzer bare has no Run"}},
