@@ -77,7 +77,7 @@ type Analysis struct {
 // Analyze tokenises and segments doc. Tagging waits until a rule asks.
 func Analyze(doc *Document, tagger *Tagger) *Analysis {
 	a := &Analysis{Doc: doc, tagger: tagger}
-	a.Tokens = make([]Token, 0, len(doc.Text)/4+8) // about one token per four bytes of email prose
+	a.Tokens = make([]Token, 0, len(doc.Text)/5)
 	a.Sentences = make([]Sentence, 0, len(doc.Text)/80)
 	ph := 0
 	for bi, b := range doc.Blocks {

@@ -126,17 +126,6 @@ func (l *Ledger) FirstAsk() int {
 	return -1
 }
 
-// Count returns how many entries have role r.
-func (l *Ledger) Count(r Role) int {
-	n := 0
-	for _, e := range l.Entries {
-		if e.Role == r {
-			n++
-		}
-	}
-	return n
-}
-
 // ledgerCueFile mirrors cues/ledger.yaml.
 type ledgerCueFile struct {
 	Give struct {
