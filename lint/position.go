@@ -1,9 +1,6 @@
 package lint
 
-import (
-	"sort"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Span is a half-open byte range [Start, End) into a text.
 type Span struct {
@@ -50,23 +47,40 @@ type Position struct {
 type LineIndex struct {
 	src    []byte
 	starts []int // byte offset where each line begins
+	// wide holds, per line, the offset of its first non-ASCII byte (or of
+	// the next line's start): before it every unit counts the same, so most
+	// conversions skip decoding.
+	wide []int
 }
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, 1+len(src)/40)
+	wide := make([]int, 0, cap(starts))
+	seen := false // a non-ASCII byte was seen on the current line
 	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+		c := src[i]
+		if c >= utf8.RuneSelf {
+			if !seen {
+				wide, seen = append(wide, i), true
 			}
-			starts = append(starts, i+1)
+			continue
 		}
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			i++
+		}
+		if !seen {
+			wide = append(wide, i+1)
+		}
+		starts, seen = append(starts, i+1), false
 	}
-	return &LineIndex{src: src, starts: starts}
+	if !seen {
+		wide = append(wide, len(src))
+	}
+	return &LineIndex{src: src, starts: starts, wide: wide}
 }
 
 // Lines returns the number of lines; a trailing newline opens an empty last line.
@@ -100,11 +114,13 @@ func (x *LineIndex) LineSpan(line int) Span {
 // snaps back to the start of that character.
 func (x *LineIndex) Position(offset int) Position {
 	offset = max(0, min(offset, len(x.src)))
-	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	line := x.lineOf(offset)
 	ls := x.LineSpan(line)
 	offset = min(offset, ls.End)
 	p := Position{Line: line}
-	for i := ls.Start; i < offset; {
+	ascii := min(offset, x.wide[line]) - ls.Start
+	p.Column, p.RuneColumn, p.UTF16Column = ascii, ascii, ascii
+	for i := ls.Start + ascii; i < offset; {
 		r, size := utf8.DecodeRune(x.src[i:])
 		if i+size > offset { // offset is inside this rune: snap back
 			break
@@ -116,6 +132,20 @@ func (x *LineIndex) Position(offset int) Position {
 	}
 	p.Offset = ls.Start + p.Column
 	return p
+}
+
+// lineOf returns the line holding offset, which must lie in the source.
+func (x *LineIndex) lineOf(offset int) int {
+	lo, hi := 0, len(x.starts) // invariant: starts[lo] <= offset < starts[hi]
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if x.starts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // Offset converts a zero-based line and a column in unit into a byte
