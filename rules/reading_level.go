@@ -191,10 +191,21 @@ func syllables(w string) int {
 	return max(n, 1)
 }
 
+// partSyllables counts the syllables of one hyphen-free part of a word.
+// A part that is plain lower-case ASCII, as most are, is counted in place.
 func partSyllables(w string) int {
-	// Keep letters only, in ASCII; accented vowels count as plain ones.
-	var buf [32]byte
-	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return letterSyllables(foldLetters(w))
+		}
+	}
+	return letterSyllables(w)
+}
+
+// foldLetters keeps the letters of w in lower-case ASCII; accented vowels
+// count as plain ones.
+func foldLetters(w string) []byte {
+	b := make([]byte, 0, 32)
 	for _, r := range w {
 		switch {
 		case r >= 'a' && r <= 'z':
@@ -205,50 +216,67 @@ func partSyllables(w string) int {
 			b = append(b, byte(r)+'a'-'A')
 		}
 	}
-	if len(b) == 0 {
+	return b
+}
+
+// letterSyllables counts the syllables of lower-case ASCII letters.
+func letterSyllables[S ~string | ~[]byte](b S) int {
+	l := len(b)
+	if l == 0 {
 		return 0
 	}
-	vowel := func(i int) bool {
-		switch b[i] {
-		case 'a', 'e', 'i', 'o', 'u':
-			return true
-		case 'y':
-			return i > 0
-		}
-		return false
-	}
-	n := 0
-	for i := range b {
-		if vowel(i) && (i == 0 || !vowel(i-1)) {
+	n, prev := 0, false
+	for i := 0; i < l; i++ {
+		c := b[i]
+		v := isVowel(c, i)
+		if v && !prev {
 			n++
 		}
 		// A hiatus splits a vowel pair: me-di-a, ac-tu-al; not so-cial, qual-i-ty.
-		if i >= 2 && vowel(i-1) && b[i] == 'a' {
-			switch {
-			case b[i-1] == 'i' && !strings.ContainsRune("ctsg", rune(b[i-2])),
-				b[i-1] == 'u' && !strings.ContainsRune("qg", rune(b[i-2])):
-				n++
+		if c == 'a' && i >= 2 {
+			switch p := b[i-2]; b[i-1] {
+			case 'i':
+				if p != 'c' && p != 't' && p != 's' && p != 'g' {
+					n++
+				}
+			case 'u':
+				if p != 'q' && p != 'g' {
+					n++
+				}
 			}
 		}
+		prev = v
 	}
-	if n > 1 {
-		l := len(b)
-		consonant := func(i int) bool { return i >= 0 && !vowel(i) }
-		switch {
-		case b[l-1] == 'e' && l >= 3 && b[l-2] == 'l' && consonant(l-3): // ta-ble, peo-ple
-		case b[l-1] == 'e' && consonant(l-2): // make, there
+	if n < 2 {
+		return n
+	}
+	consonant := func(i int) bool { return i >= 0 && !isVowel(b[i], i) }
+	switch {
+	case b[l-1] == 'e' && l >= 3 && b[l-2] == 'l' && consonant(l-3): // ta-ble, peo-ple
+	case b[l-1] == 'e' && consonant(l-2): // make, there
+		n--
+	case l >= 3 && b[l-1] == 's' && b[l-2] == 'e':
+		// -es is silent (makes, times) except after a hissing sound
+		// (boxes, changes) or a consonant + l (tables).
+		p := b[l-3]
+		hiss := p == 's' || p == 'x' || p == 'z' || p == 'c' || p == 'g' || (l >= 4 && p == 'h' && (b[l-4] == 'c' || b[l-4] == 's'))
+		if !hiss && !(p == 'l' && consonant(l-4)) && consonant(l-3) {
 			n--
-		case l >= 3 && b[l-1] == 's' && b[l-2] == 'e':
-			// -es is silent (makes, times) except after a hissing sound
-			// (boxes, changes) or a consonant + l (tables).
-			p := b[l-3]
-			hiss := strings.ContainsRune("sxzcg", rune(p)) || (l >= 4 && p == 'h' && (b[l-4] == 'c' || b[l-4] == 's'))
-			if !hiss && !(p == 'l' && consonant(l-4)) && consonant(l-3) {
-				n--
-			}
-		case l >= 3 && b[l-1] == 'd' && b[l-2] == 'e' && b[l-3] != 't' && b[l-3] != 'd' && consonant(l-3):
-			n-- // booked, signed; but wanted, needed
 		}
+	case l >= 3 && b[l-1] == 'd' && b[l-2] == 'e' && b[l-3] != 't' && b[l-3] != 'd' && consonant(l-3):
+		n-- // booked, signed; but wanted, needed
 	}
 	return n
+}
+
+// isVowel reports whether letter c at index i of a word is a vowel; y is
+// one after the first letter.
+func isVowel(c byte, i int) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	case 'y':
+		return i > 0
+	}
+	return false
 }
