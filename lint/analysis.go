@@ -171,7 +171,7 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 		switch {
 		case urlStart(text[i:end]):
 			i = a.push(Token{Span: Span{i, i + urlLen(text[i:end])}, Kind: TokURL})
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+		case asciiWord[c] || c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			i = a.push(wordToken(text, i, end))
 		case (r == '$' || r == '€' || r == '£' || r == '#') && i+size < end && isDigit(text[i+size]):
 			t := wordToken(text, i+size, end)
@@ -187,40 +187,51 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 
 func (a *Analysis) push(t Token) int {
 	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
-	t.Norm = a.normalize(t.Text, t.Span.Start)
-	t.Hash = HashWord(t.Norm)
+	t.Norm, t.Hash = a.normalize(t.Text, t.Span.Start)
 	a.Tokens = append(a.Tokens, t)
 	return t.Span.End
 }
 
-// normalize is the package normalize for the token at offset, but an
-// ASCII token with capitals slices one lower-cased copy of the text
-// instead of allocating its own.
-func (a *Analysis) normalize(s string, offset int) string {
+// normalize returns the package normalize of the token at offset and its
+// HashWord. An ASCII token is hashed in the same pass that looks for
+// capitals, and one with capitals slices a lower-cased copy of the text
+// made once, rather than allocating its own.
+func (a *Analysis) normalize(s string, offset int) (string, uint64) {
 	upper := false
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return normalize(s)
+			n := normalize(s)
+			return n, HashWord(n)
 		}
-		upper = upper || ('A' <= c && c <= 'Z')
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
 	}
 	if !upper {
-		return s
+		return s, h
 	}
 	if a.lower == "" {
 		a.lower = asciiLower(a.Doc.Text)
 	}
-	return a.lower[offset : offset+len(s)]
+	return a.lower[offset : offset+len(s)], h
 }
+
+// The 64-bit FNV-1a parameters.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // HashWord is the 64-bit FNV-1a hash of a normalised word, as stored in
 // Token.Hash.
 func HashWord(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -305,6 +316,10 @@ func wordToken(text string, i, end int) Token {
 	number := isDigit(text[i])
 	dots := false
 	for i < end {
+		if asciiWord[text[i]] { // most bytes: skip decoding and the joiner checks
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -357,6 +372,14 @@ func finishWord(text string, start, i, end int, number, dots bool) Token {
 	}
 	return Token{Span: Span{start, i}, Kind: k}
 }
+
+// asciiWord marks the ASCII bytes isWordRune accepts.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isASCIILetter(byte(c)) || isDigit(byte(c)) || c == '_'
+	}
+	return t
+}()
 
 // isWordRune accepts letters, digits and marks; enclosing marks keep a
 // keycap ("1️⃣") in one token.

@@ -32,6 +32,9 @@ func compilePlaceholders(exprs []string) ([]placeholderPattern, error) {
 func findPlaceholders(text []byte, extra []placeholderPattern) []Placeholder {
 	var out []Placeholder
 	for i := 0; i < len(text); i++ {
+		if !opensPlaceholder[text[i]] { // most bytes: skip the switch
+			continue
+		}
 		var end int
 		control := false
 		switch text[i] {
@@ -80,6 +83,9 @@ func findPlaceholders(text []byte, extra []placeholderPattern) []Placeholder {
 	}
 	return merged
 }
+
+// opensPlaceholder marks the bytes a built-in placeholder syntax starts with.
+var opensPlaceholder = [256]bool{'{': true, '$': true, '[': true, '%': true, '*': true}
 
 // closeWithin returns the offset just past the first closer found at or
 // after from within limit bytes, on the same paragraph, or -1.

@@ -520,13 +520,14 @@ var footerCuesBy = func() (by [256][]string) {
 	return by
 }()
 
-// hasFooterCue reports whether p holds a footer cue, ignoring ASCII case,
-// in one pass that neither lower-cases nor allocates.
+// hasFooterCue reports whether p holds a footer cue at the start of a
+// word, ignoring ASCII case, in one pass that neither lower-cases nor
+// allocates.
 func hasFooterCue(p []byte) bool {
 	for i := range p {
-		c := p[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		c := p[i] | 0x20 // ASCII lower case; cue first letters are all letters
+		if len(footerCuesBy[c]) == 0 || i > 0 && isASCIILetter(p[i-1]) {
+			continue
 		}
 		for _, cue := range footerCuesBy[c] {
 			if hasPrefixFold(p[i:], cue) {
