@@ -512,10 +512,11 @@ func footers(text []byte, lines []Span) []Mask {
 	return out
 }
 
-// footerCuesBy lists the footer cues by first letter.
+// footerCuesBy lists the footer cues by first letter, in both cases.
 var footerCuesBy = func() (by [256][]string) {
 	for _, c := range footerCues {
 		by[c[0]] = append(by[c[0]], c)
+		by[c[0]-'a'+'A'] = append(by[c[0]-'a'+'A'], c)
 	}
 	return by
 }()
@@ -524,15 +525,17 @@ var footerCuesBy = func() (by [256][]string) {
 // word, ignoring ASCII case, in one pass that neither lower-cases nor
 // allocates.
 func hasFooterCue(p []byte) bool {
-	for i := range p {
-		c := p[i] | 0x20 // ASCII lower case; cue first letters are all letters
-		if len(footerCuesBy[c]) == 0 || i > 0 && isASCIILetter(p[i-1]) {
+	for i := 0; i < len(p); i++ {
+		if !asciiWord[p[i]] {
 			continue
 		}
-		for _, cue := range footerCuesBy[c] {
+		for _, cue := range footerCuesBy[p[i]] {
 			if hasPrefixFold(p[i:], cue) {
 				return true
 			}
+		}
+		for i+1 < len(p) && asciiWord[p[i+1]] { // the rest of the word
+			i++
 		}
 	}
 	return false
