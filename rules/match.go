@@ -151,10 +151,17 @@ type matcher struct {
 	// every "you".
 	byPair map[uint64][]*phrase
 	other  []*phrase // first slot is a prefix, number, placeholder or wildcard
-	// firsts is a 65,536-bit filter over the hashes of first words: most
-	// tokens fail it and skip the map lookup, which dominated matching.
-	firsts [1 << 10]uint64
+	// words and pairs filter the keys of byWord and byPair: most tokens
+	// fail them and skip the map lookups, which dominated matching.
+	words, pairs bloom
 }
+
+// bloom is a one-hash Bloom filter of 16,384 bits over 64-bit hashes. Cue
+// lists hold a few hundred keys, so about one absent key in fifty passes.
+type bloom [1 << 8]uint64
+
+func (b *bloom) add(h uint64)      { b[(h>>6)&(1<<8-1)] |= 1 << (h & 63) }
+func (b *bloom) has(h uint64) bool { return b[(h>>6)&(1<<8-1)]&(1<<(h&63)) != 0 }
 
 func newMatcher() *matcher {
 	return &matcher{byWord: map[uint64][]*phrase{}, byPair: map[uint64][]*phrase{}}
@@ -179,14 +186,13 @@ func (m *matcher) add(p *phrase) {
 			for _, h2 := range p.slots[1].hashes {
 				if k := pairKey(h, h2); !slices.Contains(m.byPair[k], p) {
 					m.byPair[k] = append(m.byPair[k], p)
+					m.pairs.add(k)
 				}
 			}
 		} else if !slices.Contains(m.byWord[h], p) {
 			m.byWord[h] = append(m.byWord[h], p)
+			m.words.add(h)
 		}
-	}
-	for _, h := range first.hashes {
-		m.firsts[(h>>6)&(1<<10-1)] |= 1 << (h & 63)
 	}
 }
 
@@ -194,12 +200,13 @@ func (m *matcher) add(p *phrase) {
 // its word alone and those keyed by it and the next word.
 func (m *matcher) candidates(toks []lint.Token, i int) (single, pair []*phrase) {
 	h := toks[i].Hash
-	if m.firsts[(h>>6)&(1<<10-1)]&(1<<(h&63)) == 0 {
-		return nil, nil
+	if m.words.has(h) {
+		single = m.byWord[h]
 	}
-	single = m.byWord[h]
-	if i+1 < len(toks) && len(m.byPair) > 0 {
-		pair = m.byPair[pairKey(h, toks[i+1].Hash)]
+	if i+1 < len(toks) {
+		if k := pairKey(h, toks[i+1].Hash); m.pairs.has(k) {
+			pair = m.byPair[k]
+		}
 	}
 	return single, pair
 }
@@ -232,19 +239,27 @@ func (h hit) Span(toks []lint.Token) lint.Span {
 // each calls fn for every match, in token order, longest first at a start.
 func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 	for i := range toks {
-		best := hit{}
 		single, pair := m.candidates(toks, i)
-		for _, list := range [3][]*phrase{single, pair, m.other} {
-			for _, p := range list {
-				if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
-					best = hit{p, i, end}
-				}
-			}
+		if single == nil && pair == nil && m.other == nil {
+			continue
 		}
+		best := longest(single, toks, i, hit{})
+		best = longest(pair, toks, i, best)
+		best = longest(m.other, toks, i, best)
 		if best.phrase != nil && !fn(best) {
 			return
 		}
 	}
+}
+
+// longest returns the longest match at toks[i] among ps and best.
+func longest(ps []*phrase, toks []lint.Token, i int, best hit) hit {
+	for _, p := range ps {
+		if end := matchAt(p.slots, toks, i); end > i && end-i > best.End-best.Start {
+			best = hit{p, i, end}
+		}
+	}
+	return best
 }
 
 // all returns every match of every phrase, ordered by start and, at one
@@ -252,18 +267,27 @@ func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 func (m *matcher) all(toks []lint.Token) []hit {
 	var out []hit
 	for i := range toks {
-		n := len(out)
 		single, pair := m.candidates(toks, i)
-		for _, list := range [3][]*phrase{single, pair, m.other} {
-			for _, p := range list {
-				if end := matchAt(p.slots, toks, i); end > i {
-					out = append(out, hit{p, i, end})
-				}
-			}
+		if single == nil && pair == nil && m.other == nil {
+			continue
 		}
+		n := len(out)
+		out = appendMatches(out, single, toks, i)
+		out = appendMatches(out, pair, toks, i)
+		out = appendMatches(out, m.other, toks, i)
 		if len(out)-n > 1 {
 			at := out[n:]
 			sort.SliceStable(at, func(a, b int) bool { return at[a].End > at[b].End })
+		}
+	}
+	return out
+}
+
+// appendMatches appends the matches at toks[i] among ps.
+func appendMatches(out []hit, ps []*phrase, toks []lint.Token, i int) []hit {
+	for _, p := range ps {
+		if end := matchAt(p.slots, toks, i); end > i {
+			out = append(out, hit{p, i, end})
 		}
 	}
 	return out
