@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/givefirst/givefirst/lint"
 )
@@ -141,20 +140,16 @@ func sentenceStats(toks []lint.Token, allow []string) readStats {
 			continue
 		}
 		st.words++
+		if plainWord(t.Norm) { // most words: one pass for both counts
+			st.syllables += max(letterSyllables(t.Norm), 1)
+			st.letters += len(t.Norm)
+			continue
+		}
 		st.syllables += syllables(t.Norm)
-		for i := 0; i < len(t.Norm); i++ {
-			if c := t.Norm[i]; c < utf8.RuneSelf {
-				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-					st.letters++
-				}
-				continue
+		for _, r := range t.Norm {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				st.letters++
 			}
-			for _, r := range t.Norm[i:] { // rare: non-ASCII letters
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					st.letters++
-				}
-			}
-			break
 		}
 	}
 	if st.words > 0 {
@@ -194,12 +189,20 @@ func syllables(w string) int {
 // partSyllables counts the syllables of one hyphen-free part of a word.
 // A part that is plain lower-case ASCII, as most are, is counted in place.
 func partSyllables(w string) int {
+	if plainWord(w) {
+		return letterSyllables(w)
+	}
+	return letterSyllables(foldLetters(w))
+}
+
+// plainWord reports whether w is lower-case ASCII letters only.
+func plainWord(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c < 'a' || c > 'z' {
-			return letterSyllables(foldLetters(w))
+			return false
 		}
 	}
-	return letterSyllables(w)
+	return true
 }
 
 // foldLetters keeps the letters of w in lower-case ASCII; accented vowels
@@ -225,15 +228,18 @@ func letterSyllables[S ~string | ~[]byte](b S) int {
 	if l == 0 {
 		return 0
 	}
-	n, prev := 0, false
-	for i := 0; i < l; i++ {
-		c := b[i]
-		v := isVowel(c, i)
-		if v && !prev {
-			n++
-		}
+	// Vowel groups, counted without branching on letters: the vowel
+	// tests mispredicted on every other letter.
+	prev := int(vowels[b[0]] & 1) // y is no vowel at the start
+	n := prev
+	for i := 1; i < l; i++ {
+		v := int(min(vowels[b[i]], 1))
+		n += v &^ prev
+		prev = v
+	}
+	for i := 2; i < l; i++ {
 		// A hiatus splits a vowel pair: me-di-a, ac-tu-al; not so-cial, qual-i-ty.
-		if c == 'a' && i >= 2 {
+		if b[i] == 'a' {
 			switch p := b[i-2]; b[i-1] {
 			case 'i':
 				if p != 'c' && p != 't' && p != 's' && p != 'g' {
@@ -245,7 +251,6 @@ func letterSyllables[S ~string | ~[]byte](b S) int {
 				}
 			}
 		}
-		prev = v
 	}
 	if n < 2 {
 		return n
@@ -268,6 +273,10 @@ func letterSyllables[S ~string | ~[]byte](b S) int {
 	}
 	return n
 }
+
+// vowels is 1 for a, e, i, o and u and 2 for y, which is a vowel only
+// after the first letter.
+var vowels = [256]uint8{'a': 1, 'e': 1, 'i': 1, 'o': 1, 'u': 1, 'y': 2}
 
 // isVowel reports whether letter c at index i of a word is a vowel; y is
 // one after the first letter.
