@@ -69,6 +69,7 @@ type Analysis struct {
 	Tokens    []Token
 	Sentences []Sentence
 
+	words  int // tokens that are words, counted as they are made
 	tagger *Tagger
 	tags   map[int][]string
 	lower  string // Doc.Text with ASCII lower-cased, made on first need; Norms slice it
@@ -95,15 +96,7 @@ func (a *Analysis) SentenceTokens(i int) []Token {
 }
 
 // WordCount counts the words a reader reads in the whole body.
-func (a *Analysis) WordCount() int {
-	n := 0
-	for _, t := range a.Tokens {
-		if t.IsWord() {
-			n++
-		}
-	}
-	return n
-}
+func (a *Analysis) WordCount() int { return a.words }
 
 // Tags returns Penn Treebank part-of-speech tags for the tokens of sentence
 // i, one per token. The first call per sentence runs the tagger (about
@@ -188,6 +181,9 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 func (a *Analysis) push(t Token) int {
 	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
 	t.Norm, t.Hash = a.normalize(t.Text, t.Span.Start)
+	if t.IsWord() {
+		a.words++
+	}
 	a.Tokens = append(a.Tokens, t)
 	return t.Span.End
 }

@@ -445,14 +445,14 @@ func (m *pushyModel) shoutWord(t lint.Token) bool {
 // with at least one vowel; it returns 0 for anything else, and for words
 // with no vowel, which read as acronyms (CRM, GDPR).
 func capsLetters(t lint.Token) int {
-	if t.Kind != lint.TokWord {
+	if t.Kind != lint.TokWord || t.Norm == t.Text { // lower-casing changed nothing: no capitals
 		return 0
 	}
 	letters, vowel := 0, false
 	for _, r := range t.Text {
 		switch {
 		case r == '\'' || r == '’' || r == '-':
-		case unicode.IsUpper(r):
+		case 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r):
 			letters++
 			vowel = vowel || strings.ContainsRune("AEIOUYÀÁÂÄÉÈÊËÍÎÏÓÔÖÚÙÛÜ", r)
 		default:
