@@ -345,7 +345,10 @@ func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 		res.Facts[ba.a.Name] = out
 	}
 
+	// One pass serves every rule in turn: a pass per rule cost three
+	// allocations a rule on every document.
 	var diags []Diagnostic
+	pass := &Pass{Doc: doc, Text: res.Text, resultOf: results, report: func(d Diagnostic) { diags = append(diags, d) }}
 	for _, br := range l.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -358,13 +361,10 @@ func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 			errs = append(errs, &RuleError{Rule: r.ID, Err: errors.New("skipped: a required analyzer failed")})
 			continue
 		}
-		var mine []Diagnostic
-		pass := &Pass{Rule: r, Doc: doc, Text: res.Text, Severity: br.severity, options: br.options, resultOf: results,
-			report: func(d Diagnostic) { mine = append(mine, d) }}
+		pass.Rule, pass.Severity, pass.options = r, br.severity, br.options
 		if err := protect(r.ID, func() error { return r.Run(pass) }); err != nil {
 			errs = append(errs, err)
 		}
-		diags = append(diags, mine...)
 	}
 	res.Diagnostics = l.suppress(doc, toSource(doc, diags))
 	if l.scorer != nil && !slices.ContainsFunc(l.scorer.Requires, func(a *Analyzer) bool { return failed[a] }) {

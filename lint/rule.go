@@ -210,7 +210,9 @@ type Diagnostic struct {
 	Approximate bool `json:"approximate,omitempty"`
 }
 
-// Pass is what a rule or analyzer sees while it runs on one document.
+// Pass is what a rule or analyzer sees while it runs on one document. It
+// is valid only during that Run call: the linter reuses it for the next
+// rule, so a rule must not keep it.
 type Pass struct {
 	Rule     *Rule     // nil when an analyzer runs
 	Analyzer *Analyzer // nil when a rule runs

@@ -192,7 +192,8 @@ func partSyllables(w string) int {
 	if plainWord(w) {
 		return letterSyllables(w)
 	}
-	return letterSyllables(foldLetters(w))
+	var buf [32]byte
+	return letterSyllables(foldLetters(buf[:0], w))
 }
 
 // plainWord reports whether w is lower-case ASCII letters only.
@@ -206,9 +207,8 @@ func plainWord(w string) bool {
 }
 
 // foldLetters keeps the letters of w in lower-case ASCII; accented vowels
-// count as plain ones.
-func foldLetters(w string) []byte {
-	b := make([]byte, 0, 32)
+// count as plain ones. It appends to b.
+func foldLetters(b []byte, w string) []byte {
 	for _, r := range w {
 		switch {
 		case r >= 'a' && r <= 'z':

@@ -29,15 +29,20 @@ func score(res *lint.Result) *lint.Score {
 	if !ok {
 		return nil
 	}
-	count := map[string]int{}
-	seen := map[string]map[lint.Severity]bool{} // severities each rule reported
+	var pushy, debt int
+	var callback [lint.Error + 1]bool // severities missing-callback reported
 	hasError := false
 	for _, d := range res.Diagnostics {
-		count[d.Rule]++
-		if seen[d.Rule] == nil {
-			seen[d.Rule] = map[lint.Severity]bool{}
+		switch d.Rule {
+		case "pushy-pressure":
+			pushy++
+		case "fake-obligation":
+			debt++
+		case "missing-callback":
+			if d.Severity >= 0 && d.Severity <= lint.Error {
+				callback[d.Severity] = true
+			}
 		}
-		seen[d.Rule][d.Severity] = true
 		hasError = hasError || d.Severity == lint.Error
 	}
 	comps := []lint.ScoreComponent{
@@ -45,10 +50,10 @@ func score(res *lint.Result) *lint.Score {
 		balanceComponent(led),
 		readerFocusComponent(led),
 		conversationComponent(led),
-		respectComponent(count),
+		respectComponent(pushy, debt),
 	}
 	if res.Doc.Kind == lint.KindVoicemail {
-		comps = append(comps, voicemailFormComponent(led, seen["missing-callback"]))
+		comps = append(comps, voicemailFormComponent(led, callback))
 	} else {
 		stats, _ := res.Facts[ReadabilityAnalyzer.Name].([]readStats)
 		comps = append(comps, formComponent(stats, led))
@@ -157,8 +162,7 @@ func conversationComponent(led *Ledger) lint.ScoreComponent {
 	return c
 }
 
-func respectComponent(count map[string]int) lint.ScoreComponent {
-	pushy, debt := count["pushy-pressure"], count["fake-obligation"]
+func respectComponent(pushy, debt int) lint.ScoreComponent {
 	c := lint.ScoreComponent{Name: "respect", Max: 15, Points: math.Max(0, 15-5*float64(pushy)-8*float64(debt))}
 	c.Note = fmt.Sprintf("%d pressure, %d obligation cues", pushy, debt)
 	return c
@@ -207,7 +211,7 @@ func bodyGrade(stats []readStats) (float64, bool) {
 // place of an email's length and grade. missing-callback reports no next
 // step as an error and a number said only once as a hint (its warning is
 // about the caller's name, which the next step does not depend on).
-func voicemailFormComponent(led *Ledger, callback map[lint.Severity]bool) lint.ScoreComponent {
+func voicemailFormComponent(led *Ledger, callback [lint.Error + 1]bool) lint.ScoreComponent {
 	c := lint.ScoreComponent{Name: "length and next step", Max: 15}
 	secs := VoicemailSeconds(led.Words, DefaultVoicemailWPM)
 	switch {
