@@ -1,6 +1,10 @@
 package lint
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // Span is a half-open byte range [Start, End) into a text.
 type Span struct {
@@ -57,30 +61,39 @@ type LineIndex struct {
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, 1+len(src)/40)
 	wide := make([]int, 0, cap(starts))
-	seen := false // a non-ASCII byte was seen on the current line
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c >= utf8.RuneSelf {
-			if !seen {
-				wide, seen = append(wide, i), true
-			}
-			continue
+	for start := 0; ; {
+		rest := src[start:]
+		end := bytes.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
 		}
-		if c != '\n' && c != '\r' {
-			continue
+		if r := bytes.IndexByte(rest[:end], '\r'); r >= 0 {
+			end = r
 		}
-		if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-			i++
+		wide = append(wide, start+asciiPrefix(rest[:end]))
+		if end == len(rest) {
+			return &LineIndex{src: src, starts: starts, wide: wide}
 		}
-		if !seen {
-			wide = append(wide, i+1)
+		next := start + end + 1
+		if rest[end] == '\r' && end+1 < len(rest) && rest[end+1] == '\n' {
+			next++
 		}
-		starts, seen = append(starts, i+1), false
+		starts, start = append(starts, next), next
 	}
-	if !seen {
-		wide = append(wide, len(src))
+}
+
+// asciiPrefix returns the length of b's leading run of ASCII bytes,
+// testing eight bytes at a time.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
 	}
-	return &LineIndex{src: src, starts: starts, wide: wide}
+	for ; i < len(b) && b[i] < utf8.RuneSelf; i++ {
+	}
+	return i
 }
 
 // Lines returns the number of lines; a trailing newline opens an empty last line.
