@@ -151,6 +151,9 @@ type matcher struct {
 	// every "you".
 	byPair map[uint64][]*phrase
 	other  []*phrase // first slot is a prefix, number, placeholder or wildcard
+	// otherStarts is what the first slots of other accept, so most tokens
+	// skip trying them.
+	otherStarts slot
 	// words and pairs filter the keys of byWord and byPair: most tokens
 	// fail them and skip the map lookups, which dominated matching.
 	words, pairs bloom
@@ -179,6 +182,10 @@ func (m *matcher) add(p *phrase) {
 	first := p.slots[0]
 	if len(first.prefixes) > 0 || first.number || first.holder || first.any {
 		m.other = append(m.other, p)
+		o := &m.otherStarts
+		o.number, o.holder, o.any = o.number || first.number, o.holder || first.holder, o.any || first.any
+		o.prefixes = append(o.prefixes, first.prefixes...)
+		o.words, o.hashes = append(o.words, first.words...), append(o.hashes, first.hashes...)
 		return
 	}
 	for _, h := range first.hashes {
@@ -197,8 +204,12 @@ func (m *matcher) add(p *phrase) {
 }
 
 // candidates returns the phrases that may match at toks[i]: those keyed by
-// its word alone and those keyed by it and the next word.
-func (m *matcher) candidates(toks []lint.Token, i int) (single, pair []*phrase) {
+// its word alone, those keyed by it and the next word, and the others
+// whose first slot accepts it.
+func (m *matcher) candidates(toks []lint.Token, i int) (single, pair, other []*phrase) {
+	if m.other != nil && m.otherStarts.match(&toks[i]) {
+		other = m.other
+	}
 	h := toks[i].Hash
 	if m.words.has(h) {
 		single = m.byWord[h]
@@ -208,7 +219,7 @@ func (m *matcher) candidates(toks []lint.Token, i int) (single, pair []*phrase) 
 			pair = m.byPair[k]
 		}
 	}
-	return single, pair
+	return single, pair, other
 }
 
 // addAll compiles and adds phrases that all carry data.
@@ -239,13 +250,13 @@ func (h hit) Span(toks []lint.Token) lint.Span {
 // each calls fn for every match, in token order, longest first at a start.
 func (m *matcher) each(toks []lint.Token, fn func(hit) bool) {
 	for i := range toks {
-		single, pair := m.candidates(toks, i)
-		if single == nil && pair == nil && m.other == nil {
+		single, pair, other := m.candidates(toks, i)
+		if single == nil && pair == nil && other == nil {
 			continue
 		}
 		best := longest(single, toks, i, hit{})
 		best = longest(pair, toks, i, best)
-		best = longest(m.other, toks, i, best)
+		best = longest(other, toks, i, best)
 		if best.phrase != nil && !fn(best) {
 			return
 		}
@@ -267,14 +278,14 @@ func longest(ps []*phrase, toks []lint.Token, i int, best hit) hit {
 func (m *matcher) all(toks []lint.Token) []hit {
 	var out []hit
 	for i := range toks {
-		single, pair := m.candidates(toks, i)
-		if single == nil && pair == nil && m.other == nil {
+		single, pair, other := m.candidates(toks, i)
+		if single == nil && pair == nil && other == nil {
 			continue
 		}
 		n := len(out)
 		out = appendMatches(out, single, toks, i)
 		out = appendMatches(out, pair, toks, i)
-		out = appendMatches(out, m.other, toks, i)
+		out = appendMatches(out, other, toks, i)
 		if len(out)-n > 1 {
 			at := out[n:]
 			sort.SliceStable(at, func(a, b int) bool { return at[a].End > at[b].End })

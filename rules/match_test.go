@@ -32,6 +32,11 @@ func TestPhrasePatterns(t *testing.T) {
 		{"# minute*", "Got 15 minutes?", "15 minutes"},
 		{"congrats on {}", "Congrats on {{launch}}!", "Congrats on {{launch}}"},
 		{"send * report", "I can send the report.", "send the report"},
+		{"promise|guarantee* results", "We promise results.", "promise results"},
+		{"promise|guarantee* results", "Guaranteed results.", "Guaranteed results"},
+		{"few|# spots left", "Only 3 spots left.", "3 spots left"},
+		{"few|# spots left", "A few spots left.", "few spots left"},
+		{"{}|you will love it", "{{name}} will love it.", "{{name}} will love it"},
 		{"free guide", "A free trial.", ""},
 		{"we're a", "We are a team.", ""},
 	}
