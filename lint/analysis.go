@@ -211,7 +211,10 @@ func (a *Analysis) normalize(s string, offset int) (string, uint64) {
 		return s, h
 	}
 	if a.lower == "" {
-		a.lower = asciiLower(a.Doc.Text)
+		a.lower = a.Doc.lower
+		if len(a.lower) != len(a.Doc.Text) { // a Document not made by Parse
+			a.lower = asciiLower(a.Doc.Text)
+		}
 	}
 	return a.lower[offset : offset+len(s)], h
 }
@@ -232,14 +235,18 @@ func HashWord(s string) uint64 {
 	return h
 }
 
-func asciiLower(s string) string {
-	b := []byte(s)
+func asciiLower(s string) string { return string(asciiLowerBytes([]byte(s))) }
+
+// asciiLowerBytes returns a copy of b with ASCII letters lower-cased.
+func asciiLowerBytes(b []byte) []byte {
+	out := make([]byte, len(b))
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		out[i] = c
 	}
-	return string(b)
+	return out
 }
 
 // normalize lower-cases and straightens apostrophes, allocating only when

@@ -111,6 +111,9 @@ type Document struct {
 	maps    []*offsetMap // Text → … → Source, applied in order; empty means identity
 	escape  func(string) string
 	encoded bool // the body went through a transfer encoding: fixes cannot be written back
+	// lower is Text with ASCII lower-cased: Parse makes it anyway to find
+	// footers, and token Norms slice it.
+	lower string
 
 	linesOnce sync.Once
 	lines     *LineIndex
@@ -326,7 +329,8 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 		blank(text, m.Span)
 	}
 	hadSubject := d.Meta.HasSubject
-	masks := proseMasks(text, &d.Meta, d.Kind == KindVoicemail)
+	lower := asciiLowerBytes(text)
+	masks := proseMasks(text, lower, &d.Meta, d.Kind == KindVoicemail)
 	if d.Meta.HasSubject && !hadSubject {
 		d.Meta.SubjectSpan, _ = d.SourceSpan(d.Meta.SubjectSpan)
 	}
@@ -341,9 +345,10 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	d.Placeholders = kept
 	for _, m := range masks {
 		blank(text, m.Span)
+		blank(lower, m.Span)
 	}
 	d.Masks = append(ad.masks, masks...)
-	d.Text = string(text)
+	d.Text, d.lower = string(text), string(lower)
 	d.Blocks = splitBlocks(d.Text, ad.breaks)
 	d.Placeholders = insideBlocks(d.Placeholders, d.Blocks)
 }

@@ -431,6 +431,18 @@ func TestProseMasks(t *testing.T) {
 			blocks: []string{"Here is the guide."},
 		},
 		{
+			name:   "a footer cue inside a longer word is prose",
+			src:    "Hi Sam,\nHere is the guide.\n\nOur preunsubscribe flow is new.",
+			masks:  []string{"greeting: Hi Sam,"},
+			blocks: []string{"Here is the guide.", "Our preunsubscribe flow is new."},
+		},
+		{
+			name:   "only the paragraph holding the cue is a footer",
+			src:    "Hi Sam,\nHere is the guide.\n\nNo longer\nwish to receive these? Reply stop.\n\nIf you no longer wish to receive these, reply stop.",
+			masks:  []string{"greeting: Hi Sam,", "footer: If you no longer wish to receive these, reply stop."},
+			blocks: []string{"Here is the guide.", "No longer\nwish to receive these? Reply stop."},
+		},
+		{
 			name:   "a paragraph that only mentions subscribing is prose",
 			src:    "Hi Sam,\nHere is the guide.\n\nYou can subscribe to the digest.",
 			masks:  []string{"greeting: Hi Sam,"},

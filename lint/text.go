@@ -113,7 +113,7 @@ func isBlank(b []byte) bool {
 // blanked, and may fill in meta's subject. A spoken script (a voicemail)
 // has no written sign-off: its "Thanks!" is said aloud, so only a "--"
 // delimiter starts a signature there.
-func proseMasks(text []byte, meta *Meta, spoken bool) []Mask {
+func proseMasks(text, lower []byte, meta *Meta, spoken bool) []Mask {
 	lines := lineSpans(text)
 	var masks []Mask
 	next := nonBlank(text, lines, 0)
@@ -162,7 +162,7 @@ func proseMasks(text []byte, meta *Meta, spoken bool) []Mask {
 		}
 		masks = append(masks, Mask{Span{lines[sig].Start, stop}, MaskSignature})
 	}
-	masks = append(masks, footers(text, lines)...)
+	masks = append(masks, footers(text, lower, lines)...)
 	return masks
 }
 
@@ -501,45 +501,58 @@ func postscript(l []byte) bool {
 var footerCues = []string{"unsubscribe", "manage your preferences", "email preferences", "update your preferences",
 	"no longer wish to receive", "to stop receiving", "opt out of these", "opt-out of these"}
 
-// footers masks paragraphs that exist for compliance, not for the reader.
-func footers(text []byte, lines []Span) []Mask {
+// footers masks paragraphs that exist for compliance, not for the reader:
+// those holding a footer cue at the start of a word. lower is text with
+// ASCII lower-cased.
+func footers(text, lower []byte, lines []Span) []Mask {
+	var hits []Span
+	for _, cue := range footerAnchors {
+		// Search from the cue's rarest letter: searching from its first
+		// letter stopped at every "t" or "e" of the message.
+		for from := 0; ; {
+			j := bytes.Index(lower[from:], []byte(cue.text[cue.at:]))
+			if j < 0 {
+				break
+			}
+			start := from + j - cue.at
+			from += j + 1
+			if start >= 0 && bytes.HasPrefix(lower[start:], []byte(cue.text)) && (start == 0 || !asciiWord[lower[start-1]]) {
+				hits = append(hits, Span{start, start + len(cue.text)})
+			}
+		}
+	}
+	if hits == nil {
+		return nil
+	}
 	var out []Mask
 	for _, p := range paragraphs(text, lines) {
-		if hasFooterCue(text[p.Start:p.End]) {
+		if slices.ContainsFunc(hits, func(h Span) bool { return p.Start <= h.Start && h.End <= p.End }) {
 			out = append(out, Mask{p, MaskFooter})
 		}
 	}
 	return out
 }
 
-// footerCuesBy lists the footer cues by first letter, in both cases.
-var footerCuesBy = func() (by [256][]string) {
-	for _, c := range footerCues {
-		by[c[0]] = append(by[c[0]], c)
-		by[c[0]-'a'+'A'] = append(by[c[0]-'a'+'A'], c)
-	}
-	return by
-}()
+// footerAnchor is a footer cue and the offset of its rarest letter in
+// English, where a search for it starts.
+type footerAnchor struct {
+	text string
+	at   int
+}
 
-// hasFooterCue reports whether p holds a footer cue at the start of a
-// word, ignoring ASCII case, in one pass that neither lower-cases nor
-// allocates.
-func hasFooterCue(p []byte) bool {
-	for i := 0; i < len(p); i++ {
-		if !asciiWord[p[i]] {
-			continue
-		}
-		for _, cue := range footerCuesBy[p[i]] {
-			if hasPrefixFold(p[i:], cue) {
-				return true
+var footerAnchors = func() []footerAnchor {
+	const byFrequency = "etaoinshrdlcumwfgypbvkjxqz"
+	out := make([]footerAnchor, len(footerCues))
+	for i, c := range footerCues {
+		out[i].text = c
+		for k := range len(c) {
+			if strings.IndexByte(byFrequency, c[k]) > strings.IndexByte(byFrequency, c[out[i].at]) {
+				out[i].at = k
 			}
 		}
-		for i+1 < len(p) && asciiWord[p[i+1]] { // the rest of the word
-			i++
-		}
 	}
-	return false
-}
+	return out
+}()
 
 // paragraphs groups non-blank lines separated by blank ones.
 func paragraphs(text []byte, lines []Span) []Span {
