@@ -53,7 +53,8 @@ func deletion(text string, s lint.Span) lint.TextEdit {
 // sentenceOnly reports whether hit h covers every word of toks: the
 // sentence is nothing but the phrase, so deleting it loses nothing.
 func sentenceOnly(toks []lint.Token, h hit) bool {
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if (j < h.Start || j >= h.End) && t.IsWord() {
 			return false
 		}

@@ -161,7 +161,8 @@ func (m conditionalModel) find(toks []lint.Token) (offer, cond lint.Span, ok boo
 // meeting, an introduction or a number of minutes, and is not negated.
 func (m conditionalModel) paid(toks []lint.Token) bool {
 	pays := false
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if m.negations[t.Norm] {
 			return false
 		}
@@ -178,7 +179,8 @@ func (m conditionalModel) paid(toks []lint.Token) bool {
 // logistics reports whether the object of an offer is scheduling, not
 // value: "I'll send an invite", "you'll get a calendar link".
 func (m conditionalModel) logistics(toks []lint.Token) bool {
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if j >= 6 || t.Text == "," || t.Text == ";" {
 			break
 		}
@@ -208,7 +210,8 @@ func tokenRun(toks []lint.Token, start, end int) lint.Span {
 // adjoins reports whether only punctuation or "then" separates a
 // condition from its give ("If you book a call, then I'll send…").
 func adjoins(between []lint.Token) bool {
-	for _, t := range between {
+	for k := range between {
+		t := &between[k]
 		if t.IsWord() && t.Norm != "then" {
 			return false
 		}
@@ -218,7 +221,8 @@ func adjoins(between []lint.Token) bool {
 
 // firstWordIndex returns the index of the first word token, or -1.
 func firstWordIndex(toks []lint.Token) int {
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.IsWord() {
 			return j
 		}

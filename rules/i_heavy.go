@@ -73,9 +73,10 @@ reader. It also fires when three or more sentences open with I or We.
 
 // firstWord returns the first word of a sentence.
 func firstWord(toks []lint.Token) (lint.Token, bool) {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.IsWord() {
-			return t, true
+			return *t, true
 		}
 	}
 	return lint.Token{}, false
@@ -83,7 +84,8 @@ func firstWord(toks []lint.Token) (lint.Token, bool) {
 
 // firstSelfRef finds the first sender reference in the body.
 func firstSelfRef(a *lint.Analysis, countWe bool) (lint.Span, bool) {
-	for _, t := range a.Tokens {
+	for k := range a.Tokens {
+		t := &a.Tokens[k]
 		if selfRef(t.Norm, countWe) {
 			return t.Span, true
 		}

@@ -653,7 +653,8 @@ func (m *ledgerModel) findAsk(a *lint.Analysis, i int, toks []lint.Token, cues s
 // before "of your time" or in a question ("Got 20 minutes Friday?"), so
 // "agents spend 30 minutes on X" is not an ask.
 func meetingDuration(toks []lint.Token, question bool) (found, AskSize, bool) {
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind != lint.TokNumber {
 			continue
 		}
@@ -686,7 +687,8 @@ func meetingDuration(toks []lint.Token, question bool) (found, AskSize, bool) {
 // spending reports a verb of spending time before a duration ("agents
 // spend 30 minutes"): the time is the reader's, not asked of them.
 func spending(toks []lint.Token) bool {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		switch t.Norm {
 		case "spend", "spends", "spending", "spent", "waste", "wastes", "wasting", "lose", "loses", "losing", "take", "takes", "taking":
 			return true
@@ -731,7 +733,8 @@ func minutes(toks []lint.Token, j int) (int, int) {
 // also nouns, so the tagger decides; only such sentences are tagged.
 func (m *ledgerModel) imperative(a *lint.Analysis, i int, toks []lint.Token) (lint.Token, AskSize, bool) {
 	first := -1
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.IsWord() {
 			first = j
 			break

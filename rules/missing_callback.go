@@ -159,7 +159,7 @@ func findCallback(doc *lint.Document, a *lint.Analysis) *Callback {
 func (cb *Callback) scan(toks []lint.Token, base int) {
 	shift := func(s lint.Span) lint.Span { return lint.Span{Start: s.Start + base, End: s.End + base} }
 	for j := 0; j < len(toks); j++ {
-		t := toks[j]
+		t := &toks[j]
 		switch {
 		case phoneField(t):
 			cb.Phones = append(cb.Phones, shift(t.Span))
@@ -224,7 +224,7 @@ func spokenClosings(doc *lint.Document) []closing {
 
 // phoneField reports whether a merge field stands for a phone number:
 // "[Your Number]", "{{phone}}", "{{rep_cell}}", but not "{{number_of_seats}}".
-func phoneField(t lint.Token) bool {
+func phoneField(t *lint.Token) bool {
 	if t.Kind != lint.TokPlaceholder {
 		return false
 	}
@@ -251,7 +251,7 @@ func phoneEnd(toks []lint.Token, j int) int {
 	plus, end := false, -1
 read:
 	for k := j; k < len(toks); k++ {
-		t := toks[k]
+		t := &toks[k]
 		switch {
 		case k > j && t.Span.Start-toks[k-1].Span.End > 1:
 			break read
@@ -333,7 +333,8 @@ func callerIntro(a *lint.Analysis) (name, company bool) {
 	for i := 0; i < min(2, len(a.Sentences)); i++ {
 		toks := a.SentenceTokens(i)
 		nameEnd := -1
-		for j, t := range toks {
+		for j := range toks {
+			t := &toks[j]
 			if t.Kind == lint.TokPlaceholder && placeholderOwner(t.Text) == ownerSender {
 				l := strings.ToLower(t.Text)
 				if strings.Contains(l, "name") {

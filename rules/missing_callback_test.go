@@ -75,7 +75,7 @@ func TestPhoneField(t *testing.T) {
 	} {
 		got := false
 		for _, tok := range analyse(t, c.text).Tokens {
-			got = got || phoneField(tok)
+			got = got || phoneField(&tok)
 		}
 		if got != c.want {
 			t.Errorf("%q: phone field %v, want %v", c.text, got, c.want)

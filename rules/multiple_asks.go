@@ -26,7 +26,8 @@ func sameAsk(toks []lint.Token) bool {
 	if t, ok := firstWord(toks); ok && (t.Norm == "also" || t.Norm == "and" || t.Norm == "plus") {
 		return false
 	}
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if schedulingCues[t.Norm] {
 			return true
 		}

@@ -301,7 +301,8 @@ func (m *pushyModel) softened(a *lint.Analysis, i int) bool {
 // sentence after it.
 func (m *pushyModel) assumptive(a *lint.Analysis, i int) (lint.Span, bool) {
 	toks := a.SentenceTokens(i)
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Norm != "or" {
 			continue
 		}
@@ -359,7 +360,7 @@ func (m *pushyModel) widenTime(toks []lint.Token, k, dir int) int {
 // timeWord reports whether toks[k] names a day or a time of day: a
 // weekday, "tomorrow", "morning", or a clock time ("10am", "2 pm").
 func (m *pushyModel) timeWord(toks []lint.Token, k int) bool {
-	t := toks[k]
+	t := &toks[k]
 	if t.Kind == lint.TokNumber {
 		return strings.HasSuffix(t.Norm, "am") || strings.HasSuffix(t.Norm, "pm")
 	}
@@ -374,7 +375,8 @@ func (m *pushyModel) aboutMeeting(toks []lint.Token) bool {
 
 // schedules reports whether toks have a scheduling word.
 func (m *pushyModel) schedules(toks []lint.Token) bool {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if m.scheduling[t.Norm] {
 			return true
 		}
@@ -388,7 +390,7 @@ func (m *pushyModel) schedules(toks []lint.Token) bool {
 func (m *pushyModel) shouting(doc *lint.Document, toks []lint.Token, q []bool, finds *[]pushFind, from int) bool {
 	shouted := false
 	for j := 0; j < len(toks); j++ {
-		t := toks[j]
+		t := &toks[j]
 		if q != nil && q[j] {
 			continue
 		}
@@ -408,7 +410,7 @@ func (m *pushyModel) shouting(doc *lint.Document, toks []lint.Token, q []bool, f
 		}
 		shouted = true
 		end := j + 1
-		for end < len(toks) && m.capsWord(toks[end]) && (q == nil || !q[end]) {
+		for end < len(toks) && m.capsWord(&toks[end]) && (q == nil || !q[end]) {
 			end++
 		}
 		span := lint.Span{Start: t.Span.Start, End: toks[end-1].Span.End}
@@ -431,20 +433,20 @@ func (m *pushyModel) shouting(doc *lint.Document, toks []lint.Token, q []bool, f
 // capsWord reports whether t is a word written in capitals that is not a
 // known acronym: letters only (with inner apostrophes and hyphens), two
 // or more, at least one vowel.
-func (m *pushyModel) capsWord(t lint.Token) bool {
+func (m *pushyModel) capsWord(t *lint.Token) bool {
 	return capsLetters(t) >= 2 && !m.acronyms[t.Norm]
 }
 
 // shoutWord reports whether t shouts: a capitals word of 4+ letters that
 // is not an acronym.
-func (m *pushyModel) shoutWord(t lint.Token) bool {
+func (m *pushyModel) shoutWord(t *lint.Token) bool {
 	return capsLetters(t) >= 4 && !m.acronyms[t.Norm]
 }
 
 // capsLetters counts the letters of a word written wholly in capitals
 // with at least one vowel; it returns 0 for anything else, and for words
 // with no vowel, which read as acronyms (CRM, GDPR).
-func capsLetters(t lint.Token) int {
+func capsLetters(t *lint.Token) int {
 	if t.Kind != lint.TokWord || t.Norm == t.Text { // lower-casing changed nothing: no capitals
 		return 0
 	}
@@ -482,7 +484,7 @@ func lowerFix(doc *lint.Document, toks []lint.Token, j, end int) lint.Fix {
 	edits := make([]lint.TextEdit, 0, end-j)
 	var words []string
 	for k := j; k < end; k++ {
-		t := toks[k]
+		t := &toks[k]
 		w := t.Norm
 		if (k == j && startsSentence) || w == "i" || strings.HasPrefix(w, "i'") || properNames[w] {
 			r, size := utf8.DecodeRuneInString(w)
@@ -505,7 +507,8 @@ func (m *pushyModel) exclaimDensity(a *lint.Analysis, quoted []bool, perFifty in
 	allowed := max(1, (words+49)/50*perFifty)
 	n := 0
 	var over lint.Span
-	for j, t := range a.Tokens {
+	for j := range a.Tokens {
+		t := &a.Tokens[j]
 		if t.Kind != lint.TokPunct || strings.Count(t.Text, "!") != 1 || (quoted != nil && quoted[j]) {
 			continue
 		}
@@ -533,7 +536,7 @@ func quotedTokens(a *lint.Analysis) []bool {
 			block, open = s.Block, -1
 		}
 		for j := s.First; j < s.End; j++ {
-			t := a.Tokens[j]
+			t := &a.Tokens[j]
 			if t.Kind != lint.TokPunct {
 				continue
 			}

@@ -58,7 +58,7 @@ func TestShoutWord(t *testing.T) {
 	} {
 		toks := tokens(t, tt.word)
 		require.Len(t, toks, 1, tt.word)
-		assert.Equal(t, tt.shout, m.shoutWord(toks[0]), tt.word)
+		assert.Equal(t, tt.shout, m.shoutWord(&toks[0]), tt.word)
 	}
 }
 

@@ -122,7 +122,8 @@ func openerIndex(a *lint.Analysis, kind lint.Kind) int {
 // readerThing reports a possessive about the reader: "your", "yours" or a
 // reader merge field with 's.
 func readerThing(toks []lint.Token) bool {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.Norm == "your" || t.Norm == "yours" || (t.Possessive && placeholderOwner(t.Text) == ownerReader) {
 			return true
 		}
@@ -131,7 +132,8 @@ func readerThing(toks []lint.Token) bool {
 }
 
 func anySelf(toks []lint.Token) bool {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if selfRef(t.Norm, true) {
 			return true
 		}

@@ -130,7 +130,8 @@ func replyPrefixLen(s string) int {
 // characters, a merge field counting as placeholderChars.
 func subjectSize(a *lint.Analysis) (words, chars int) {
 	chars = utf8.RuneCountInString(a.Doc.Text)
-	for _, t := range a.Tokens {
+	for k := range a.Tokens {
+		t := &a.Tokens[k]
 		if t.IsWord() {
 			words++
 		}
@@ -150,7 +151,8 @@ func subjectSize(a *lint.Analysis) (words, chars int) {
 func subjectShouts(m *pushyModel, a *lint.Analysis) []string {
 	var loud []string
 	bangs := 0
-	for _, t := range a.Tokens {
+	for k := range a.Tokens {
+		t := &a.Tokens[k]
 		switch {
 		case m.shoutWord(t):
 			loud = append(loud, fmt.Sprintf("%q", t.Text))

@@ -84,7 +84,8 @@ deliverable (audit, checklist, report, pilot, sample…), a number, a price, an 
 // concrete reports whether the body names anything specific: a number, a
 // link, a deliverable or example word, or a merge field that inserts one.
 func concrete(a *lint.Analysis, details *matcher) bool {
-	for _, t := range a.Tokens {
+	for k := range a.Tokens {
+		t := &a.Tokens[k]
 		switch t.Kind {
 		case lint.TokNumber, lint.TokURL:
 			return true

@@ -94,7 +94,8 @@ The rule fires on two or more sentences the ledger books as pitch, on a price ("
 // sentence. "You raised $20M" is about the reader, not a price.
 func priceSpans(toks []lint.Token, pitch bool) []lint.Span {
 	var out []lint.Span
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind != lint.TokNumber {
 			continue
 		}
@@ -120,7 +121,8 @@ func priceSpans(toks []lint.Token, pitch bool) []lint.Span {
 // pitchSubject reports whether a sentence opens with the sender's product
 // as its subject ("We…", "Our platform…", "It…").
 func pitchSubject(toks []lint.Token) bool {
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.IsWord() {
 			return voicemailCues.pitchSubject[t.Norm]
 		}
@@ -133,7 +135,8 @@ func pitchSubject(toks []lint.Token) bool {
 // span from the first item's end to the last item's end.
 func featureList(toks []lint.Token) (lint.Span, bool) {
 	var commas []int
-	for j, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Text == "," {
 			commas = append(commas, j)
 		}
@@ -148,7 +151,8 @@ func featureList(toks []lint.Token) (lint.Span, bool) {
 	}
 	last := toks[commas[len(commas)-1]+1:]
 	conj := -1
-	for j, t := range last {
+	for j := range last {
+		t := &last[j]
 		if t.Norm == "and" || t.Norm == "or" || t.Norm == "plus" || t.Text == "&" {
 			conj = j
 			break
