@@ -69,7 +69,7 @@ an NDA or a discount for a testimonial is part of the plan.
 		led := ledgerOf(p)
 		for _, e := range led.Entries {
 			toks := p.Text.SentenceTokens(e.Sentence)
-			offer, cond, ok := conditionalCues.find(toks)
+			offer, cond, ok := conditionalCues.find(led.scan, e.Sentence, toks)
 			if !ok {
 				continue
 			}
@@ -103,15 +103,16 @@ func gaveBefore(led *Ledger, e Entry, at int) bool {
 	return e.Role == RoleGive && e.CueSpan.End <= at
 }
 
-// find looks in one sentence for a give tied to a condition the reader
-// pays for, and returns the give's span and the condition's span.
-func (m conditionalModel) find(toks []lint.Token) (offer, cond lint.Span, ok bool) {
+// find looks in toks, sentence i of the scan, for a give tied to a
+// condition the reader pays for, and returns the give's span and the
+// condition's span.
+func (m conditionalModel) find(scan *cueScan, i int, toks []lint.Token) (offer, cond lint.Span, ok bool) {
 	var offers, markers []hit
-	m.offers.each(toks, func(h hit) bool { offers = append(offers, h); return true })
+	scan.each(m.offers, i, toks, func(h hit) bool { offers = append(offers, h); return true })
 	if len(offers) == 0 {
 		return offer, cond, false
 	}
-	m.markers.each(toks, func(h hit) bool {
+	scan.each(m.markers, i, toks, func(h hit) bool {
 		if h.Start == 0 || !m.unless[toks[h.Start-1].Norm] {
 			markers = append(markers, h)
 		}

@@ -37,7 +37,7 @@ func TestConditionalClause(t *testing.T) {
 	} {
 		a := analyse(t, c.text)
 		var offer, cond string
-		if o, k, ok := conditionalCues.find(a.SentenceTokens(0)); ok {
+		if o, k, ok := conditionalCues.find(nil, 0, a.SentenceTokens(0)); ok {
 			offer, cond = a.Doc.TextOf(o), a.Doc.TextOf(k)
 		}
 		if offer != c.offer || cond != c.cond {

@@ -115,7 +115,7 @@ superlatives. The sender offering to return a favour ("happy to return the favou
 				q = quoted[s.First:s.End]
 			}
 			asks := i < len(led.Entries) && led.Entries[i].Asks()
-			hits := m.cues.all(toks)
+			hits := led.scan.all(m.cues, i, toks)
 			if len(hits) == 0 {
 				continue
 			}

@@ -63,6 +63,8 @@ type Ledger struct {
 	SelfWe int `json:"self_we"` // we, us, our, ours, ourselves and contractions
 	Reader int `json:"reader"`  // you, your, yours, yourself and possessive placeholders
 	Words  int `json:"words"`   // body words; a placeholder counts as one
+
+	scan *cueScan // the shared cues found in each sentence, for the rules that Require the ledger
 }
 
 // Weight returns how much an ask costs in the balance.
@@ -288,13 +290,13 @@ var LedgerAnalyzer = &lint.Analyzer{
 		if err != nil {
 			return nil, err
 		}
-		return m.book(p.Text), nil
+		return m.book(p.Text, scanCues(p.Text)), nil
 	},
 }
 
-// book builds the ledger of an analysed document.
-func (m *ledgerModel) book(a *lint.Analysis) *Ledger {
-	l := &Ledger{Entries: make([]Entry, 0, len(a.Sentences))}
+// book builds the ledger of an analysed document from its cue scan.
+func (m *ledgerModel) book(a *lint.Analysis, scan *cueScan) *Ledger {
+	l := &Ledger{Entries: make([]Entry, 0, len(a.Sentences)), scan: scan}
 	for i := range a.Sentences {
 		toks := a.SentenceTokens(i)
 		c := countRefs(toks)
@@ -302,7 +304,7 @@ func (m *ledgerModel) book(a *lint.Analysis) *Ledger {
 		l.SelfWe += c.we
 		l.Reader += c.reader
 		l.Words += wordCount(toks)
-		l.Entries = append(l.Entries, m.classify(a, i))
+		l.Entries = append(l.Entries, m.classify(a, scan, i))
 	}
 	return l
 }
@@ -447,17 +449,17 @@ func readerRef(toks []lint.Token) bool {
 }
 
 // classify books sentence i.
-func (m *ledgerModel) classify(a *lint.Analysis, i int) Entry {
+func (m *ledgerModel) classify(a *lint.Analysis, scan *cueScan, i int) Entry {
 	s := a.Sentences[i]
 	toks := a.SentenceTokens(i)
-	cues := sentenceCues(m.cues.all(toks))
+	cues := sentenceCues(scan.all(m.cues, i, toks))
 	e := Entry{Sentence: i, Span: s.Span, Role: RoleNeutral, Question: s.Question}
 	give, hasGive := m.findGive(toks, cues)
 	ask, hasAsk := m.findAsk(a, i, toks, cues)
 	if hasGive {
 		// "If you book a call, I'll send the report": the value is held
 		// back until the reader pays, so the sentence asks and gives nothing.
-		if _, cond, held := conditionalCues.find(toks); held {
+		if _, cond, held := conditionalCues.find(scan, i, toks); held {
 			hasGive = false
 			if !hasAsk {
 				ask, hasAsk = found{cue: "time before the value", span: cond, size: AskSmall}, true

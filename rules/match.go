@@ -22,6 +22,7 @@ type phrase struct {
 	Text  string // the pattern as written: the cue name shown to users
 	slots []slot
 	Data  any // what the phrase means to its owner (a role, a size)
+	list  int // the shared list the phrase belongs to; 0 for none (see cueScan)
 }
 
 type slot struct {
@@ -157,6 +158,8 @@ type matcher struct {
 	// words and pairs filter the keys of byWord and byPair: most tokens
 	// fail them and skip the map lookups, which dominated matching.
 	words, pairs bloom
+	phrases      []*phrase // in the order added: earlier wins a tie
+	list         int       // this matcher's list in the shared scan; 0 for none
 }
 
 // bloom is a one-hash Bloom filter of 16,384 bits over 64-bit hashes. Cue
@@ -179,6 +182,7 @@ func (s *slot) plain() bool {
 }
 
 func (m *matcher) add(p *phrase) {
+	m.phrases = append(m.phrases, p)
 	first := p.slots[0]
 	if len(first.prefixes) > 0 || first.number || first.holder || first.any {
 		m.other = append(m.other, p)
@@ -275,8 +279,10 @@ func longest(ps []*phrase, toks []lint.Token, i int, best hit) hit {
 
 // all returns every match of every phrase, ordered by start and, at one
 // start, longest first.
-func (m *matcher) all(toks []lint.Token) []hit {
-	var out []hit
+func (m *matcher) all(toks []lint.Token) []hit { return m.appendAll(nil, toks) }
+
+// appendAll appends what all returns to out.
+func (m *matcher) appendAll(out []hit, toks []lint.Token) []hit {
 	for i := range toks {
 		single, pair, other := m.candidates(toks, i)
 		if single == nil && pair == nil && other == nil {

@@ -82,6 +82,9 @@ type pushyModel struct {
 
 var pushyModels cached[*pushyModel]
 
+// pushyKey is the model cache key of the rule's options.
+func pushyKey(extra, acronyms []string) string { return joinKey(extra) + "\x01" + joinKey(acronyms) }
+
 func buildPushyModel(extra, acronyms []string) (*pushyModel, error) {
 	f := pushyCues
 	m := &pushyModel{
@@ -122,6 +125,7 @@ var PushyPressure = &lint.Rule{
 	Summary:  "Pressure tactics (urgency, guilt, commands, shouting) push the reader away",
 	URL:      ruleURL("pushy-pressure"),
 	Severity: lint.Warning,
+	Requires: []*lint.Analyzer{LedgerAnalyzer}, // for the shared cue scan
 	Options: []lint.Option{
 		{Name: "extra_cues", Doc: "more phrases your team counts as pressure", Default: []string{}},
 		{Name: "acronyms", Doc: "more words that may be written in capitals without shouting (product or company names)", Default: []string{}},
@@ -154,13 +158,13 @@ If you really did speak before, mark the message as a follow-up (` + "`step: 2`"
 > Pilot pricing holds until Friday, in case timing matters. Would a short call help, or is the checklist enough for now?`,
 	Run: func(p *lint.Pass) error {
 		extra, acr := p.Strings("extra_cues"), p.Strings("acronyms")
-		m, err := pushyModels.get(joinKey(extra)+"\x01"+joinKey(acr), func() (*pushyModel, error) {
+		m, err := pushyModels.get(pushyKey(extra, acr), func() (*pushyModel, error) {
 			return buildPushyModel(extra, acr)
 		})
 		if err != nil {
 			return err
 		}
-		finds := m.scan(p.Doc, p.Text, p.Int("exclamations_per_50_words"))
+		finds := m.scan(p.Doc, p.Text, ledgerOf(p).scan, p.Int("exclamations_per_50_words"))
 		sev := p.Severity
 		if n := p.Int("error_at"); n > 0 && len(finds) >= n && sev == lint.Warning {
 			sev = lint.Error
@@ -180,8 +184,9 @@ If you really did speak before, mark the message as a follow-up (` + "`step: 2`"
 	},
 }
 
-// scan finds every pressure cue in the body, in order.
-func (m *pushyModel) scan(doc *lint.Document, a *lint.Analysis, perFifty int) []pushFind {
+// scan finds every pressure cue in the body, in order; cues is the
+// body's shared cue scan.
+func (m *pushyModel) scan(doc *lint.Document, a *lint.Analysis, cues *cueScan, perFifty int) []pushFind {
 	var finds []pushFind
 	quoted := quotedTokens(a)
 	first := firstTouch(doc)
@@ -196,7 +201,7 @@ func (m *pushyModel) scan(doc *lint.Document, a *lint.Analysis, perFifty int) []
 		guilt := false
 		var deadline []hit
 		lastEnd := 0
-		m.cues.each(toks, func(h hit) bool {
+		cues.each(m.cues, i, toks, func(h hit) bool {
 			if h.Start < lastEnd || anyQuoted(q, h.Start, h.End) {
 				return true
 			}

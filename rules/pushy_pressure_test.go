@@ -109,7 +109,7 @@ func TestCommandNeedsMainClause(t *testing.T) {
 	} {
 		a := analyzeText(t, tt.text)
 		got := false
-		for _, f := range m.scan(a.Doc, a, 1) {
+		for _, f := range m.scan(a.Doc, a, nil, 1) {
 			got = got || f.kind == pushCommand
 		}
 		assert.Equal(t, tt.want, got, tt.text)
@@ -155,7 +155,7 @@ func TestDeadlineNeedsPressure(t *testing.T) {
 	} {
 		a := analyzeText(t, tt.text)
 		var got []pushKind
-		for _, f := range m.scan(a.Doc, a, 1) {
+		for _, f := range m.scan(a.Doc, a, nil, 1) {
 			got = append(got, f.kind)
 		}
 		assert.Equal(t, tt.want, got, tt.text)

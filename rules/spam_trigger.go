@@ -107,14 +107,14 @@ it is flagged. Business words such as "cash flow" are not flagged, only money-of
 				q = quoted[s.First:s.End]
 			}
 			gives := i < len(led.Entries) && led.Entries[i].Gives()
-			m.find(a.SentenceTokens(i), q, gives, func(span lint.Span, k spamKind) {
+			m.find(led.scan, i, a.SentenceTokens(i), q, gives, func(span lint.Span, k spamKind) {
 				p.Reportf(span, "%s %s", cueText(p.Doc, span), spamAdvice[k])
 			})
 		}
 		if subj := p.Doc.Meta.Subject; subj != "" {
 			sa := lint.AnalyzeLine(subj)
 			for i := range sa.Sentences {
-				m.find(sa.SentenceTokens(i), nil, false, func(span lint.Span, k spamKind) {
+				m.find(nil, i, sa.SentenceTokens(i), nil, false, func(span lint.Span, k spamKind) {
 					at, _ := subjectSpan(p.Doc, a, span.Start, span.End)
 					p.Reportf(at, "In the subject, %s %s", cueText(sa.Doc, span), spamAdvice[k])
 				})
@@ -124,11 +124,12 @@ it is flagged. Business words such as "cash flow" are not flagged, only money-of
 	},
 }
 
-// find reports each spam phrase in toks; q marks quoted tokens (may be
-// nil) and gives says the sentence is a give, where "free" is fine.
-func (m *spamModel) find(toks []lint.Token, q []bool, gives bool, report func(lint.Span, spamKind)) {
+// find reports each spam phrase in toks, sentence i of the scan (nil for
+// text outside the body); q marks quoted tokens (may be nil) and gives
+// says the sentence is a give, where "free" is fine.
+func (m *spamModel) find(scan *cueScan, i int, toks []lint.Token, q []bool, gives bool, report func(lint.Span, spamKind)) {
 	lastEnd := 0
-	m.cues.each(toks, func(h hit) bool {
+	scan.each(m.cues, i, toks, func(h hit) bool {
 		if h.Start < lastEnd || anyQuoted(q, h.Start, h.End) {
 			return true
 		}

@@ -84,7 +84,7 @@ A real follow-up may keep "Re:": mark it with ` + "`step: 2`" + `, a ` + "`stage
 				named, words, chars, p.Int("max_chars"))})
 		}
 		acr := p.Strings("acronyms")
-		m, err := pushyModels.get("\x01"+joinKey(acr), func() (*pushyModel, error) { return buildPushyModel(nil, acr) })
+		m, err := pushyModels.get(pushyKey(nil, acr), func() (*pushyModel, error) { return buildPushyModel(nil, acr) })
 		if err != nil {
 			return err
 		}
