@@ -506,16 +506,14 @@ var footerCues = []string{"unsubscribe", "manage your preferences", "email prefe
 // ASCII lower-cased.
 func footers(text, lower []byte, lines []Span) []Mask {
 	var hits []Span
-	for _, cue := range footerAnchors {
-		// Search from the cue's rarest letter: searching from its first
-		// letter stopped at every "t" or "e" of the message.
-		for from := 0; ; {
-			j := bytes.Index(lower[from:], []byte(cue.text[cue.at:]))
-			if j < 0 {
-				break
-			}
-			start := from + j - cue.at
-			from += j + 1
+	// One pass that stops only at the rarest letter of some cue: stopping
+	// at each cue's first letter meant every "t" and "e" of the message.
+	for i, c := range lower {
+		if !footerAnchorBytes[c] {
+			continue
+		}
+		for _, cue := range footerAnchors[c] {
+			start := i - cue.at
 			if start >= 0 && bytes.HasPrefix(lower[start:], []byte(cue.text)) && (start == 0 || !asciiWord[lower[start-1]]) {
 				hits = append(hits, Span{start, start + len(cue.text)})
 			}
@@ -534,24 +532,33 @@ func footers(text, lower []byte, lines []Span) []Mask {
 }
 
 // footerAnchor is a footer cue and the offset of its rarest letter in
-// English, where a search for it starts.
+// English.
 type footerAnchor struct {
 	text string
 	at   int
 }
 
-var footerAnchors = func() []footerAnchor {
+// footerAnchors lists the footer cues by their rarest letter.
+var footerAnchors = func() (by [256][]footerAnchor) {
 	const byFrequency = "etaoinshrdlcumwfgypbvkjxqz"
-	out := make([]footerAnchor, len(footerCues))
-	for i, c := range footerCues {
-		out[i].text = c
+	for _, c := range footerCues {
+		at := 0
 		for k := range len(c) {
-			if strings.IndexByte(byFrequency, c[k]) > strings.IndexByte(byFrequency, c[out[i].at]) {
-				out[i].at = k
+			if strings.IndexByte(byFrequency, c[k]) > strings.IndexByte(byFrequency, c[at]) {
+				at = k
 			}
 		}
+		by[c[at]] = append(by[c[at]], footerAnchor{c, at})
 	}
-	return out
+	return by
+}()
+
+// footerAnchorBytes marks the letters footerAnchors lists cues under.
+var footerAnchorBytes = func() (set [256]bool) {
+	for c, cues := range footerAnchors {
+		set[c] = len(cues) > 0
+	}
+	return set
 }()
 
 // paragraphs groups non-blank lines separated by blank ones.
