@@ -17,10 +17,17 @@ import (
 
 func main() {
 	// A lint run allocates many short-lived objects per file and keeps
-	// little: collecting less often trades a few tens of MB for about a
-	// fifth of the CPU time. An explicit GOGC still wins.
+	// little: collecting less often trades a few tens of MB for CPU time
+	// (GOGC=800 against the default 100: 17.5k against 13.5k files/s on
+	// the generated corpus, 60 MB peak). The soft limit makes the
+	// collector work harder only when one huge file would otherwise let
+	// the heap grow to eight times its size: a 10 MB file peaks at 330 MB
+	// instead of 640 MB. Explicit GOGC and GOMEMLIMIT still win.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(800)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
 	}
 	// Ctrl-C cancels the run; a second one kills the process as usual.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
