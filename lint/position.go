@@ -134,6 +134,13 @@ func (x *LineIndex) Position(offset int) Position {
 	ascii := min(offset, x.wide[line]) - ls.Start
 	p.Column, p.RuneColumn, p.UTF16Column = ascii, ascii, ascii
 	for i := ls.Start + ascii; i < offset; {
+		if x.src[i] < utf8.RuneSelf { // ASCII between accented names: no decoding
+			i++
+			p.Column++
+			p.RuneColumn++
+			p.UTF16Column++
+			continue
+		}
 		r, size := utf8.DecodeRune(x.src[i:])
 		if i+size > offset { // offset is inside this rune: snap back
 			break

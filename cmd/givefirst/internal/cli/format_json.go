@@ -282,7 +282,7 @@ func (o *jsonOut) str(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if jsonPlain[c] {
 				i++
 				continue
 			}
@@ -325,6 +325,14 @@ func (o *jsonOut) str(s string) {
 	b = append(b, s[start:]...)
 	o.b = append(b, '"')
 }
+
+// jsonPlain marks the ASCII bytes a JSON string holds as they are.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (o *jsonOut) span(s lint.Span) {
 	o.raw(`{"start":`)
