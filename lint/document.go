@@ -414,6 +414,9 @@ func (d *Document) SourceSpan(s Span) (span Span, exact bool) {
 // Position converts a source byte offset into a position.
 func (d *Document) Position(offset int) Position { return d.Lines().Position(offset) }
 
+// Range converts both ends of a span of Source into positions.
+func (d *Document) Range(s Span) (start, end Position) { return d.Lines().Range(s) }
+
 // TextOf returns the analysed text under s.
 func (d *Document) TextOf(s Span) string {
 	s.Start, s.End = max(0, s.Start), min(len(d.Text), s.End)

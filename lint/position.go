@@ -130,10 +130,24 @@ func (x *LineIndex) Position(offset int) Position {
 	line := x.lineOf(offset)
 	ls := x.LineSpan(line)
 	offset = min(offset, ls.End)
-	p := Position{Line: line}
 	ascii := min(offset, x.wide[line]) - ls.Start
-	p.Column, p.RuneColumn, p.UTF16Column = ascii, ascii, ascii
-	for i := ls.Start + ascii; i < offset; {
+	return x.advance(Position{Offset: ls.Start + ascii, Line: line, Column: ascii, RuneColumn: ascii, UTF16Column: ascii}, offset)
+}
+
+// Range converts both ends of a span; an end on the start's line is
+// counted on from the start rather than from the line's beginning.
+func (x *LineIndex) Range(s Span) (start, end Position) {
+	start = x.Position(s.Start)
+	if s.End >= start.Offset && s.End <= x.LineSpan(start.Line).End {
+		return start, x.advance(start, s.End)
+	}
+	return start, x.Position(s.End)
+}
+
+// advance moves p along its line to offset, which lies between p and the
+// line's end, snapping back to the start of a character.
+func (x *LineIndex) advance(p Position, offset int) Position {
+	for i := p.Offset; i < offset; {
 		if x.src[i] < utf8.RuneSelf { // ASCII between accented names: no decoding
 			i++
 			p.Column++
@@ -150,7 +164,7 @@ func (x *LineIndex) Position(offset int) Position {
 		p.RuneColumn++
 		p.UTF16Column += utf16Len(r, size)
 	}
-	p.Offset = ls.Start + p.Column
+	p.Offset = x.starts[p.Line] + p.Column
 	return p
 }
 

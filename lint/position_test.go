@@ -182,6 +182,20 @@ func FuzzLineIndex(f *testing.F) {
 				}
 			}
 		}
+		// Range agrees with converting each end on its own, for any span:
+		// reversed, clamped, inside a character or across lines.
+		for _, sp := range []Span{{a, b}, {b, a}, {a, a + 3}, {a, len(src)}} {
+			s, e := x.Range(sp)
+			if ws, we := x.Position(sp.Start), x.Position(sp.End); s != ws || e != we {
+				t.Fatalf("Range(%v) = %+v, %+v; want %+v, %+v", sp, s, e, ws, we)
+			}
+		}
+		for o := 0; o+1 < len(src); o += 3 { // spans of every width from near offsets
+			s, e := x.Range(Span{o, o + 1 + (o*7)%11})
+			if ws, we := x.Position(o), x.Position(o+1+(o*7)%11); s != ws || e != we {
+				t.Fatalf("Range(%d, %d) = %+v, %+v; want %+v, %+v", o, o+1+(o*7)%11, s, e, ws, we)
+			}
+		}
 		// Every offset on a character boundary round-trips in every unit.
 		// Columns are counted here independently, restarting at each line.
 		line, runes, units := 0, 0, 0

@@ -117,7 +117,7 @@ type span1 struct {
 
 // locate converts a source span into 1-based positions.
 func locate(doc *lint.Document, s lint.Span) span1 {
-	a, b := doc.Position(s.Start), doc.Position(s.End)
+	a, b := doc.Range(s)
 	return span1{
 		a.Line + 1, a.RuneColumn + 1, a.UTF16Column + 1, a.Column + 1,
 		b.Line + 1, b.RuneColumn + 1, b.UTF16Column + 1, b.Column + 1,
