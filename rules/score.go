@@ -238,12 +238,12 @@ func voicemailFormComponent(led *Ledger, callback [lint.Error + 1]bool) lint.Sco
 
 // ledgerSummary is the one line behind the number:
 // "GIVE "here's the checklist" (1) · ASK "15-minute" (small) · you:I 2.3".
-// It is built for every lint, so it avoids fmt.
+// It is built for every lint, so it appends to one buffer and avoids fmt.
 func ledgerSummary(doc *lint.Document, led *Ledger) string {
-	var b strings.Builder
+	b := make([]byte, 0, 160)
 	sep := func() {
-		if b.Len() > 0 {
-			b.WriteString(" · ")
+		if len(b) > 0 {
+			b = append(b, " · "...)
 		}
 	}
 	gives, asks := 0, 0
@@ -255,51 +255,52 @@ func ledgerSummary(doc *lint.Document, led *Ledger) string {
 				span = e.Span
 			}
 			sep()
-			b.WriteString("GIVE ")
-			b.WriteString(strconv.Quote(clipWords(doc.TextOf(span), 6)))
-			b.WriteString(" (")
-			b.WriteString(strconv.FormatFloat(e.Weight, 'g', -1, 64))
-			b.WriteString(")")
+			b = append(b, "GIVE "...)
+			b = appendClipped(b, doc.TextOf(span), 6)
+			b = append(b, " ("...)
+			b = strconv.AppendFloat(b, e.Weight, 'g', -1, 64)
+			b = append(b, ')')
 		}
 		if e.Asks() && asks < 2 {
 			asks++
 			sep()
-			b.WriteString("ASK ")
-			b.WriteString(strconv.Quote(clipWords(doc.TextOf(e.CueSpan), 6)))
-			b.WriteString(" (")
-			b.WriteString(string(e.Size))
-			b.WriteString(")")
+			b = append(b, "ASK "...)
+			b = appendClipped(b, doc.TextOf(e.CueSpan), 6)
+			b = append(b, " ("...)
+			b = append(b, e.Size...)
+			b = append(b, ')')
 		}
 	}
-	if b.Len() == 0 {
-		b.WriteString("no give, no ask")
+	if len(b) == 0 {
+		b = append(b, "no give, no ask"...)
 	}
 	sep()
 	if self := led.Self(true); self > 0 {
-		b.WriteString("you:I ")
-		b.WriteString(strconv.FormatFloat(float64(led.Reader)/float64(self), 'g', 2, 64))
+		b = append(b, "you:I "...)
+		b = strconv.AppendFloat(b, float64(led.Reader)/float64(self), 'g', 2, 64)
 	} else {
-		b.WriteString("you ")
-		b.WriteString(strconv.Itoa(led.Reader))
-		b.WriteString(", I 0")
+		b = append(b, "you "...)
+		b = strconv.AppendInt(b, int64(led.Reader), 10)
+		b = append(b, ", I 0"...)
 	}
-	return b.String()
+	return string(b)
 }
 
-// clipWords keeps the first n words of s, joined by single spaces.
-func clipWords(s string, n int) string {
-	var b strings.Builder
-	words := 0
+// appendClipped appends s, quoted as strconv.Quote does, with its white
+// space runs made single spaces and cut after n words with an ellipsis.
+func appendClipped(b []byte, s string, n int) []byte {
+	var buf [128]byte
+	clip, words := buf[:0], 0
 	for f := range strings.FieldsSeq(s) {
 		if words == n {
-			b.WriteString("…")
+			clip = append(clip, "…"...)
 			break
 		}
 		if words > 0 {
-			b.WriteByte(' ')
+			clip = append(clip, ' ')
 		}
-		b.WriteString(f)
+		clip = append(clip, f...)
 		words++
 	}
-	return b.String()
+	return strconv.AppendQuote(b, string(clip))
 }
