@@ -503,7 +503,7 @@ func (a *Analysis) segment(bi, first int) {
 	toks := a.Tokens
 	text := a.Doc.Text
 	start := first
-	emit := func(end int, term Token) {
+	emit := func(end int, term string) { // term: the terminating punctuation, if any
 		if end <= start {
 			return
 		}
@@ -512,16 +512,16 @@ func (a *Analysis) segment(bi, first int) {
 			First:    start,
 			End:      end,
 			Block:    bi,
-			Question: strings.ContainsRune(term.Text, '?'),
-			Exclaim:  strings.ContainsRune(term.Text, '!'),
+			Question: strings.IndexByte(term, '?') >= 0,
+			Exclaim:  strings.IndexByte(term, '!') >= 0,
 		})
 		start = end
 	}
 	for i := first; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != TokPunct {
 			if i > start && lineBreakEnds(text, toks, i) {
-				emit(i, Token{})
+				emit(i, "")
 			}
 			continue
 		}
@@ -529,21 +529,21 @@ func (a *Analysis) segment(bi, first int) {
 			continue
 		}
 		end := i + 1
-		for end < len(toks) && closer(toks[end]) && toks[end].Span.Start == toks[end-1].Span.End {
+		for end < len(toks) && closer(&toks[end]) && toks[end].Span.Start == toks[end-1].Span.End {
 			end++
 		}
-		emit(end, t)
+		emit(end, t.Text)
 		i = end - 1
 	}
-	emit(len(toks), Token{})
+	emit(len(toks), "")
 }
 
 // terminates decides whether punctuation token i ends its sentence.
 func terminates(toks []Token, first, i int) bool {
-	t := toks[i]
-	next := Token{}
+	t := &toks[i]
+	next := &Token{}
 	if i+1 < len(toks) {
-		next = toks[i+1]
+		next = &toks[i+1]
 	}
 	switch {
 	case strings.ContainsAny(t.Text, "?!"):
@@ -554,7 +554,7 @@ func terminates(toks []Token, first, i int) bool {
 		return false
 	}
 	if i > first {
-		prev := toks[i-1]
+		prev := &toks[i-1]
 		if prev.Span.End == t.Span.Start && prev.Kind == TokWord {
 			if neverFinal[prev.Norm] {
 				return false
@@ -576,7 +576,7 @@ func terminates(toks []Token, first, i int) bool {
 // often put one thought per line without full stops.
 func lineBreakEnds(text string, toks []Token, i int) bool {
 	prev, t := &toks[i-1], &toks[i]
-	if !hasLineBreak(text[prev.Span.End:t.Span.Start]) || !startsUpper(*t) || prev.Kind == TokPunct {
+	if !hasLineBreak(text[prev.Span.End:t.Span.Start]) || !startsUpper(t) || prev.Kind == TokPunct {
 		return false
 	}
 	if danglingWords[prev.Norm] {
@@ -613,7 +613,7 @@ func hasLineBreak(s string) bool {
 	return false
 }
 
-func startsUpper(t Token) bool {
+func startsUpper(t *Token) bool {
 	if t.Kind == TokPlaceholder || t.Kind == TokNumber || t.Kind == TokSymbol {
 		return true
 	}
@@ -621,7 +621,7 @@ func startsUpper(t Token) bool {
 	return unicode.IsUpper(r) || t.Text == "\"" || t.Text == "“" || t.Text == "("
 }
 
-func closer(t Token) bool {
+func closer(t *Token) bool {
 	switch t.Text {
 	case "\"", "'", "”", "’", ")", "]", "»":
 		return true
