@@ -162,7 +162,7 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 			end = min(end, phs[ph].Span.Start)
 		}
 		switch {
-		case urlStart(text[i:end]):
+		case (c|0x20 == 'h' || c|0x20 == 'w') && urlStart(text[i:end]):
 			i = a.push(Token{Span: Span{i, i + urlLen(text[i:end])}, Kind: TokURL})
 		case asciiWord[c] || c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			i = a.push(wordToken(text, i, end))
@@ -319,9 +319,11 @@ func wordToken(text string, i, end int) Token {
 	number := isDigit(text[i])
 	dots := false
 	for i < end {
-		if asciiWord[text[i]] { // most bytes: skip decoding and the joiner checks
+		if c := text[i]; asciiWord[c] { // most bytes: skip decoding and the joiner checks
 			i++
 			continue
+		} else if c < utf8.RuneSelf && !mayJoin[c] { // a space or a comma: the word ends here
+			break
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -375,6 +377,11 @@ func finishWord(text string, start, i, end int, number, dots bool) Token {
 	}
 	return Token{Span: Span{start, i}, Kind: k}
 }
+
+// mayJoin marks the ASCII bytes wordToken may take inside a word, given
+// what follows them: "don't", "follow-up", "R&D", "e.g.", "3,000", "9:30",
+// "24/7", "sam@acme.io", "50%".
+var mayJoin = [utf8.RuneSelf]bool{'\'': true, '-': true, '&': true, '.': true, ',': true, ':': true, '/': true, '@': true, '%': true}
 
 // asciiWord marks the ASCII bytes isWordRune accepts.
 var asciiWord = func() (t [256]bool) {
