@@ -261,6 +261,10 @@ func (o *jsonOut) float(f float64) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		f = 0
 	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && !math.Signbit(f) { // weights and points are mostly whole: skip float formatting
+		o.b = strconv.AppendInt(o.b, int64(f), 10)
+		return
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

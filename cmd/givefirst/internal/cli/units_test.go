@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -174,7 +175,7 @@ func TestJSONOutMatchesEncodingJSON(t *testing.T) {
 		o.str(s)
 		assert.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(o.b), "%q", s)
 	}
-	for _, f := range []float64{0, 1, 0.5, 40, -3.25, 1e-7, 1e21, 123456789} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 40, -3.25, 1e-7, 1e14, 1e15, 999999999999999, 1e20, 1e21, 123456789} {
 		want, err := json.Marshal(f)
 		require.NoError(t, err)
 		var o jsonOut
