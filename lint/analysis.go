@@ -57,6 +57,7 @@ type Sentence struct {
 	First    int // index of the first token in Analysis.Tokens
 	End      int // index one past the last token
 	Block    int // index into Document.Blocks
+	Words    int // tokens a reader reads as words (Token.IsWord)
 	Question bool
 	Exclaim  bool
 }
@@ -514,11 +515,18 @@ func (a *Analysis) segment(bi, first int) {
 		if end <= start {
 			return
 		}
+		words := 0
+		for k := start; k < end; k++ {
+			if toks[k].IsWord() {
+				words++
+			}
+		}
 		a.Sentences = append(a.Sentences, Sentence{
 			Span:     Span{toks[start].Span.Start, toks[end-1].Span.End},
 			First:    start,
 			End:      end,
 			Block:    bi,
+			Words:    words,
 			Question: strings.IndexByte(term, '?') >= 0,
 			Exclaim:  strings.IndexByte(term, '!') >= 0,
 		})

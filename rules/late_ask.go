@@ -47,7 +47,7 @@ A short email with a closing call to action is normal; the rule stays quiet belo
 			if e.Role == RoleGive || e.Role == RolePitch {
 				before++
 			}
-			words += wordCount(p.Text.SentenceTokens(i))
+			words += p.Text.Sentences[i].Words
 		}
 		if before < p.Int("min_sentences") && words <= p.Int("min_words") {
 			return nil

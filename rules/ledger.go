@@ -303,7 +303,7 @@ func (m *ledgerModel) book(a *lint.Analysis, scan *cueScan) *Ledger {
 		l.SelfI += c.i
 		l.SelfWe += c.we
 		l.Reader += c.reader
-		l.Words += wordCount(toks)
+		l.Words += a.Sentences[i].Words
 		l.Entries = append(l.Entries, m.classify(a, scan, i))
 	}
 	return l

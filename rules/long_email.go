@@ -68,8 +68,8 @@ report points at the first sentence past the limit. Voicemail scripts have their
 // the body past limit words.
 func sentencePast(a *lint.Analysis, limit int) lint.Span {
 	n := 0
-	for i, s := range a.Sentences {
-		if n += wordCount(a.SentenceTokens(i)); n > limit {
+	for _, s := range a.Sentences {
+		if n += s.Words; n > limit {
 			return s.Span
 		}
 	}

@@ -56,7 +56,7 @@ in ` + "`allow`" + ` are left out. Bodies under 30 words are not graded.
 			if st.words >= 5 && (hardest < 0 || st.fk() > hardestGrade) {
 				hardest, hardestGrade = i, st.fk()
 			}
-			if n := wordCount(toks); longest > 0 && n > longest {
+			if n := s.Words; longest > 0 && n > longest {
 				p.Report(lint.Diagnostic{Span: s.Span, Severity: graded(p, lint.Hint), Message: fmt.Sprintf(
 					"This sentence runs %d words; split it: readers lose the thread past %d", n, longest)})
 			}
