@@ -140,6 +140,9 @@ var (
 	ErrBinary      = errors.New("binary file (contains NUL bytes)")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("file too large")
+	// ErrTooComplex is Markdown nested so deeply that parsing it would
+	// take seconds or minutes.
+	ErrTooComplex = errors.New("too deeply nested to check as Markdown")
 )
 
 // ParseError is an input problem with the location it was found at.

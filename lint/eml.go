@@ -390,7 +390,14 @@ func adaptLeaf(src []byte, leaf mimeLeaf, extra []placeholderPattern) (*adapted,
 	case "text/html":
 		ad = adaptHTML(text)
 	case "text/markdown", "text/x-markdown":
-		ad = adaptMarkdown(text, extra)
+		var err error
+		if ad, err = adaptMarkdown(text, extra); err != nil {
+			var at *offsetError
+			if errors.As(err, &at) {
+				err = &offsetError{toSource(at.offset), at.err}
+			}
+			return nil, err
+		}
 	default:
 		ad = adaptText(text)
 	}

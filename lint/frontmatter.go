@@ -31,7 +31,9 @@ func adaptWithFrontMatter(src []byte, format Format, extra []placeholderPattern)
 	var ad *adapted
 	switch format {
 	case FormatMarkdown:
-		ad = adaptMarkdown(text, extra)
+		if ad, err = adaptMarkdown(text, extra); err != nil {
+			return nil, err
+		}
 	case FormatHTML:
 		ad = adaptHTML(text)
 		pre = nil // the HTML text has its own offsets; the blanked bytes simply vanish

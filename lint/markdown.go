@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 
 	"github.com/yuin/goldmark"
@@ -18,7 +19,10 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // text) cover; everything else is masked, code as code, block quotes as
 // quoted replies and the rest as markup. Merge fields the parser took
 // apart (*|FNAME|* reads as emphasis) keep their bytes.
-func adaptMarkdown(text []byte, extra []placeholderPattern) *adapted {
+func adaptMarkdown(text []byte, extra []placeholderPattern) (*adapted, error) {
+	if err := checkNesting(text); err != nil {
+		return nil, err
+	}
 	w := mdWalker{text: text}
 	root := mdParser.Parse(gmtext.NewReader(text))
 	_ = ast.Walk(root, w.visit)
@@ -41,7 +45,59 @@ func adaptMarkdown(text []byte, extra []placeholderPattern) *adapted {
 		pos = max(pos, c.Span.End)
 	}
 	masks = w.markupGaps(masks, Span{pos, len(text)}, &keep)
-	return &adapted{text: text, masks: masks, breaks: w.breaks}
+	return &adapted{text: text, masks: masks, breaks: w.breaks}, nil
+}
+
+// Nesting limits for Markdown. The parser's time grows with the square of
+// the nesting (a line of 200,000 ">" took 17 s, 100,000 unclosed links
+// 30 s), so a file past them is refused with a reason rather than left to
+// stall a run or an editor. Real templates stay far below.
+const (
+	maxMarkdownDepth    = 32   // block quotes or list markers opening one line
+	maxMarkdownIndent   = 256  // columns of indentation (a list nested ~100 deep)
+	maxMarkdownBrackets = 1000 // "[" in one paragraph
+)
+
+// checkNesting refuses Markdown nested past the limits, naming the line.
+func checkNesting(text []byte) error {
+	brackets, paraStart := 0, -1
+	for _, l := range lineSpans(text) {
+		line := text[l.Start:l.End]
+		if isBlank(line) {
+			brackets, paraStart = 0, -1
+			continue
+		}
+		if paraStart < 0 {
+			paraStart = l.Start
+		}
+		depth, indent, i := 0, 0, 0
+	prefix:
+		for i < len(line) {
+			switch c := line[i]; {
+			case c == ' ':
+				indent++
+			case c == '\t':
+				indent += 4 - indent%4
+			case c == '>':
+				depth++
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+				depth++
+			default:
+				break prefix
+			}
+			i++
+		}
+		switch {
+		case depth > maxMarkdownDepth:
+			return &offsetError{l.Start, fmt.Errorf("%w: %d block quotes or list items open on one line (the limit is %d)", ErrTooComplex, depth, maxMarkdownDepth)}
+		case indent > maxMarkdownIndent:
+			return &offsetError{l.Start, fmt.Errorf("%w: indented %d columns (the limit is %d)", ErrTooComplex, indent, maxMarkdownIndent)}
+		}
+		if brackets += bytes.Count(line, []byte("[")); brackets > maxMarkdownBrackets {
+			return &offsetError{paraStart, fmt.Errorf("%w: more than %d \"[\" in one paragraph", ErrTooComplex, maxMarkdownBrackets)}
+		}
+	}
+	return nil
 }
 
 // mdWalker collects what the Markdown tree says about each byte.

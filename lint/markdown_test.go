@@ -377,7 +377,7 @@ func BenchmarkAdapters(b *testing.B) {
 		path  string
 		adapt func(src []byte) error
 	}{
-		{"md", "a.md", func(src []byte) error { adaptMarkdown(slices.Clone(src), nil); return nil }},
+		{"md", "a.md", func(src []byte) error { _, err := adaptMarkdown(slices.Clone(src), nil); return err }},
 		{"html", "a.html", func(src []byte) error { adaptHTML(slices.Clone(src)); return nil }},
 		{"eml", "a.eml", func(src []byte) error { _, err := adaptEmail(src, nil); return err }},
 	}
@@ -392,4 +392,47 @@ func BenchmarkAdapters(b *testing.B) {
 			}
 		})
 	}
+}
+
+// Markdown nested past the limits is refused with its line, at once,
+// rather than handed to a parser whose time grows with the square of the
+// nesting; real templates parse as before.
+func TestMarkdownNestingLimits(t *testing.T) {
+	refused := []struct {
+		name, src string
+		line      int
+	}{
+		{"quotes on one line", "Hi,\n\n" + strings.Repeat("> ", 50_000) + "x\n", 3},
+		{"list markers on one line", "Hi,\n\n" + strings.Repeat("- ", 40) + "x\n", 3},
+		{"deep indentation", "Hi,\n\n" + strings.Repeat(" ", 300) + "- x\n", 3},
+		{"unclosed links", "Hi,\n\n" + strings.Repeat("[a](", 20_000) + "\n", 3},
+		{"brackets across a paragraph", "Hi,\n\nOne.\n" + strings.Repeat("[x]\n", 1001), 3},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.md", []byte(tt.src), ParseOptions{})
+			require.ErrorIs(t, err, ErrTooComplex)
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.line, pe.Line)
+		})
+	}
+	accepted := []string{
+		"Hi,\n\n" + strings.Repeat("> ", 10) + "a quote ten deep\n",
+		"Hi,\n\n- a\n  - b\n    - c\n      - d\n        - e\n",
+		"Hi,\n\n" + strings.Repeat("See [the guide](https://acme.io/g) and [First Name]. ", 100) + "\n\n" + strings.Repeat("[x] ", 900),
+		"Hi,\n\n* * *\n\n    code, indented\n",
+	}
+	for _, src := range accepted {
+		_, err := Parse("t.md", []byte(src), ParseOptions{})
+		assert.NoError(t, err, "%.60q", src)
+	}
+	// The same limits hold for a Markdown part of an e-mail, with the
+	// line counted in the .eml file.
+	eml := "Subject: hi\nContent-Type: text/markdown\n\nHi,\n\n" + strings.Repeat("> ", 50) + "x\n"
+	_, err := Parse("t.eml", []byte(eml), ParseOptions{})
+	require.ErrorIs(t, err, ErrTooComplex)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 6, pe.Line)
 }
