@@ -223,6 +223,24 @@ func TestAncestorGitignore(t *testing.T) {
 	assert.Equal(t, []string{"a.txt"}, paths(t, res.stdout))
 }
 
+// .git/info/exclude applies from the repository root, whether the walk
+// starts there or below it, and any .gitignore overrides it.
+func TestRepositoryExcludes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".git", "info", "exclude"), "# local only\nscratch/\n*.local.txt\n")
+	writeFile(t, filepath.Join(dir, "proj", ".gitignore"), "!kept.local.txt\n")
+	for _, name := range []string{"a.txt", "scratch/s.txt", "b.local.txt", "proj/p.txt", "proj/scratch/t.txt", "proj/x.local.txt", "proj/kept.local.txt"} {
+		writeFile(t, filepath.Join(dir, name), cleanMsg)
+	}
+	res := run(t, newTestApp(), dir, "", "lint", "--format", "json", ".")
+	require.Equal(t, ExitOK, res.code, res.stderr)
+	assert.Equal(t, []string{"a.txt", "proj/kept.local.txt", "proj/p.txt"}, paths(t, res.stdout))
+
+	res = run(t, newTestApp(), filepath.Join(dir, "proj"), "", "lint", "--format", "json", ".")
+	require.Equal(t, ExitOK, res.code, res.stderr)
+	assert.Equal(t, []string{"kept.local.txt", "p.txt"}, paths(t, res.stdout))
+}
+
 func TestMissingPath(t *testing.T) {
 	res := run(t, newTestApp(), t.TempDir(), "", "lint", "nope.txt")
 	assert.Equal(t, ExitError, res.code)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -152,6 +153,9 @@ func (w *walker) dir(ctx context.Context, dir, abs, rel string, ig ignoreStack, 
 	if err != nil {
 		return w.emit(input{path: dir, err: ioReason(err)})
 	}
+	if slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == ".git" && e.IsDir() }) {
+		ig = ig.push(repoExcludes(abs)) // below the folder's .gitignore, as in git
+	}
 	for _, e := range entries {
 		if e.Name() == ".gitignore" && !e.IsDir() {
 			data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
@@ -286,7 +290,7 @@ func (s *extensionSet) lintable(p string) bool {
 // there are none.
 func ancestorIgnores(abs string) ignoreStack {
 	if exists(joinSlash(abs, ".git")) {
-		return nil
+		return nil // dir pushes the repository's own excludes
 	}
 	var dirs []string
 	for d := path.Dir(abs); ; d = path.Dir(d) {
@@ -298,13 +302,24 @@ func ancestorIgnores(abs string) ignoreStack {
 			return nil
 		}
 	}
-	var s ignoreStack
+	s := ignoreStack{}.push(repoExcludes(dirs[len(dirs)-1]))
 	for i := len(dirs) - 1; i >= 0; i-- {
 		if data, err := os.ReadFile(filepath.FromSlash(joinSlash(dirs[i], ".gitignore"))); err == nil {
 			s = s.push(parseGitignore(dirs[i], data))
 		}
 	}
 	return s
+}
+
+// repoExcludes reads the repository's own ignore list, .git/info/exclude
+// of the repository rooted at root; its patterns are relative to root and
+// yield to every .gitignore, as in git.
+func repoExcludes(root string) *ignoreFile {
+	data, err := os.ReadFile(filepath.FromSlash(joinSlash(root, ".git/info/exclude")))
+	if err != nil {
+		return &ignoreFile{dir: root} // none: most repositories have only comments there
+	}
+	return parseGitignore(root, data)
 }
 
 func exists(p string) bool {
