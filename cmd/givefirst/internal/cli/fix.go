@@ -106,7 +106,7 @@ var errChanged = errors.New("changed on disk while it was being checked")
 // writeAtomic replaces the file at path with data so that a reader sees
 // either the old or the new content, never a mix: it writes a temporary
 // file in the same folder, syncs it, gives it the original's permissions
-// and renames it over the original. A symbolic link is kept and its
+// (and owner, where allowed) and renames it over the original. A symbolic link is kept and its
 // target replaced. before is what the file looked like when it was read;
 // if it changed since, nothing is written.
 func (a *App) writeAtomic(path string, data []byte, before os.FileInfo) (err error) {
@@ -141,6 +141,7 @@ func (a *App) writeAtomic(path string, data []byte, before os.FileInfo) (err err
 	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
 		return fmt.Errorf("cannot keep permissions: %w", ioReason(err))
 	}
+	keepOwner(tmp, info)
 	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("cannot write: %w", ioReason(err))
 	}

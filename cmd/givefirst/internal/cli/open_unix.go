@@ -24,3 +24,17 @@ func openRead(path string) (*os.File, error) {
 		return os.NewFile(uintptr(fd), path), nil
 	}
 }
+
+// keepOwner gives the replacement file the original's owner and group, as
+// far as the user may: root can keep both, a member of the file's group
+// can keep the group. Otherwise the file becomes the user's, as any editor
+// that saves by renaming would leave it.
+func keepOwner(tmp *os.File, orig fs.FileInfo) {
+	st, ok := orig.Sys().(*syscall.Stat_t)
+	if !ok {
+		return
+	}
+	if tmp.Chown(int(st.Uid), int(st.Gid)) != nil {
+		_ = tmp.Chown(-1, int(st.Gid))
+	}
+}

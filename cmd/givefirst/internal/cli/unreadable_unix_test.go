@@ -44,3 +44,24 @@ func TestUnreadableFilesAreReportedAndTheRunGoesOn(t *testing.T) {
 	assert.Equal(t, 2, doc.Summary.Files)
 	assert.Equal(t, len(wantErrs), doc.Summary.Failed)
 }
+
+// A fix replaces the file by renaming a new one over it; the new one gets
+// the original's owner and group, so fixing a teammate's template as root
+// does not make it root's.
+func TestFixKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("giving a file another owner needs root")
+	}
+	dir := t.TempDir()
+	fixable := filepath.Join(dir, "fixable.txt")
+	writeFile(t, fixable, "Hi Dana,\n\nI just wanted to share the checklist.\n")
+	require.NoError(t, os.Chown(fixable, 4321, 8765))
+
+	res := run(t, newTestApp(), dir, "", "lint", "--fix", "--fail-on", "never", ".")
+	require.Equal(t, ExitOK, res.code, res.stderr)
+	require.Contains(t, res.stdout, "Fixed 1 file.")
+	info, err := os.Stat(fixable)
+	require.NoError(t, err)
+	st := info.Sys().(*syscall.Stat_t)
+	assert.Equal(t, [2]uint32{4321, 8765}, [2]uint32{st.Uid, st.Gid})
+}
