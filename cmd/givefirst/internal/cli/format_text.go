@@ -120,7 +120,13 @@ func (t *textReporter) snippet(buf *bytes.Buffer, doc *lint.Document, span lint.
 		}
 		var cluster string
 		var width int
-		cluster, rest, width, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if c := rest[0]; c >= 0x20 && c < 0x7f && (len(rest) == 1 || rest[1] < utf8.RuneSelf) {
+			// A printable ASCII character before another ASCII one is a
+			// cluster of its own, one column wide: skip segmentation.
+			cluster, rest, width, state = rest[:1], rest[1:], 1, -1
+		} else {
+			cluster, rest, width, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		}
 		off += len(cluster)
 		switch r, _ := utf8.DecodeRuneInString(cluster); {
 		case r == '\t':
