@@ -105,6 +105,7 @@ func (t *textReporter) snippet(buf *bytes.Buffer, doc *lint.Document, span lint.
 	}
 
 	var line strings.Builder
+	line.Grow(to - from + 2*len("…"))
 	col, caretFrom, caretTo := 0, -1, -1
 	if from > ls.Start {
 		line.WriteString("…")
