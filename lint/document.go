@@ -333,7 +333,8 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	}
 	hadSubject := d.Meta.HasSubject
 	lower := asciiLowerBytes(text)
-	masks := proseMasks(text, lower, &d.Meta, d.Kind == KindVoicemail)
+	lines := lineSpans(text) // masking keeps every line break, so these serve to the end
+	masks := proseMasks(text, lower, lines, &d.Meta, d.Kind == KindVoicemail)
 	if d.Meta.HasSubject && !hadSubject {
 		d.Meta.SubjectSpan, _ = d.SourceSpan(d.Meta.SubjectSpan)
 	}
@@ -352,7 +353,7 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	}
 	d.Masks = append(ad.masks, masks...)
 	d.Text, d.lower = string(text), string(lower)
-	d.Blocks = splitBlocks(d.Text, ad.breaks)
+	d.Blocks = splitBlocks(d.Text, lines, ad.breaks)
 	d.Placeholders = insideBlocks(d.Placeholders, d.Blocks)
 }
 

@@ -432,7 +432,7 @@ func mappedDoc(t *testing.T) *Document {
 	b.add("Hello there.", 14, len(src)-14, true)
 	text, m := b.finish(len(src))
 	doc := &Document{Path: "a.html", Source: []byte(src), Format: FormatHTML, Kind: KindEmail, Text: text, maps: []*offsetMap{m}}
-	doc.Blocks = splitBlocks(text, nil)
+	doc.Blocks = splitBlocks(text, lineSpans(text), nil)
 	doc.escape = func(s string) string { return strings.ReplaceAll(s, "&", "&amp;") }
 	return doc
 }

@@ -113,8 +113,7 @@ func isBlank(b []byte) bool {
 // blanked, and may fill in meta's subject. A spoken script (a voicemail)
 // has no written sign-off: its "Thanks!" is said aloud, so only a "--"
 // delimiter starts a signature there.
-func proseMasks(text, lower []byte, meta *Meta, spoken bool) []Mask {
-	lines := lineSpans(text)
+func proseMasks(text, lower []byte, lines []Span, meta *Meta, spoken bool) []Mask {
 	var masks []Mask
 	next := nonBlank(text, lines, 0)
 
@@ -584,12 +583,12 @@ func paragraphs(text []byte, lines []Span) []Span {
 
 // splitBlocks cuts text into blocks at blank lines and at the adapter's
 // breaks, trimming surrounding white space and dropping empty blocks.
-func splitBlocks(text string, breaks []int) []Span {
+func splitBlocks(text string, lines []Span, breaks []int) []Span {
 	cuts := make([]Span, 0, len(breaks)+8)
 	for _, b := range breaks {
 		cuts = append(cuts, Span{b, b})
 	}
-	for _, l := range lineSpans(text) {
+	for _, l := range lines {
 		if isBlankString(text[l.Start:l.End]) {
 			cuts = append(cuts, l)
 		}
