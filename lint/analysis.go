@@ -165,7 +165,9 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 		switch {
 		case (c|0x20 == 'h' || c|0x20 == 'w') && urlStart(text[i:end]):
 			i = a.push(Token{Span: Span{i, i + urlLen(text[i:end])}, Kind: TokURL})
-		case asciiWord[c] || c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case asciiWord[c]:
+			i = a.pushWord(i, end)
+		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			i = a.push(wordToken(text, i, end))
 		case (r == '$' || r == '€' || r == '£' || r == '#') && i+size < end && isDigit(text[i+size]):
 			t := wordToken(text, i+size, end)
@@ -211,13 +213,48 @@ func (a *Analysis) normalize(s string, offset int) (string, uint64) {
 	if !upper {
 		return s, h
 	}
+	return a.lowerText()[offset : offset+len(s)], h
+}
+
+// lowerText returns Doc.Text with ASCII lower-cased, made on first need.
+func (a *Analysis) lowerText() string {
 	if a.lower == "" {
 		a.lower = a.Doc.lower
 		if len(a.lower) != len(a.Doc.Text) { // a Document not made by Parse
 			a.lower = asciiLower(a.Doc.Text)
 		}
 	}
-	return a.lower[offset : offset+len(s)], h
+	return a.lower
+}
+
+// pushWord appends the word or number starting with the ASCII word byte
+// at i. A run of ASCII letters and digits ended by a byte that cannot
+// join a word, as most words are, is hashed and lower-cased in the one
+// pass that finds its end; anything else goes through wordToken and push.
+func (a *Analysis) pushWord(i, end int) int {
+	text := a.Doc.Text
+	h, upper, j := uint64(fnvOffset), false, i
+	for ; j < end && asciiWord[text[j]]; j++ {
+		c := text[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	if j < end && (text[j] >= utf8.RuneSelf || mayJoin[text[j]]) {
+		return a.push(wordToken(text, i, end))
+	}
+	t := Token{Span: Span{i, j}, Text: text[i:j], Norm: text[i:j], Hash: h, Kind: TokWord}
+	if isDigit(text[i]) {
+		t.Kind = TokNumber
+	}
+	if upper {
+		t.Norm = a.lowerText()[i:j]
+	}
+	a.words++
+	a.Tokens = append(a.Tokens, t)
+	return j
 }
 
 // The 64-bit FNV-1a parameters.
