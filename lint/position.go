@@ -148,11 +148,11 @@ func (x *LineIndex) Range(s Span) (start, end Position) {
 // line's end, snapping back to the start of a character.
 func (x *LineIndex) advance(p Position, offset int) Position {
 	for i := p.Offset; i < offset; {
-		if x.src[i] < utf8.RuneSelf { // ASCII between accented names: no decoding
-			i++
-			p.Column++
-			p.RuneColumn++
-			p.UTF16Column++
+		if n := asciiPrefix(x.src[i:offset]); n > 0 { // ASCII runs count the same in every unit
+			i += n
+			p.Column += n
+			p.RuneColumn += n
+			p.UTF16Column += n
 			continue
 		}
 		r, size := utf8.DecodeRune(x.src[i:])
