@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -275,10 +276,21 @@ func HashWord(s string) uint64 {
 
 func asciiLower(s string) string { return string(asciiLowerBytes([]byte(s))) }
 
-// asciiLowerBytes returns a copy of b with ASCII letters lower-cased.
+// asciiLowerBytes returns a copy of b with ASCII letters lower-cased,
+// eight bytes at a time: a byte's high bit is set in upper when it lies in
+// 'A'..'Z', and shifting that bit down to 0x20 lower-cases it.
 func asciiLowerBytes(b []byte) []byte {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	out := make([]byte, len(b))
-	for i, c := range b {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		seven := w &^ hi
+		upper := (seven + (0x80-'A')*lo) &^ (seven + (0x7f-'Z')*lo) &^ w & hi
+		binary.LittleEndian.PutUint64(out[i:], w|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}

@@ -211,3 +211,25 @@ func ExampleAnalysis_SentenceTokens() {
 	// We(word) wrote(word) a(word) guide(word) for(word) {{company}}'s(placeholder) team(word) .(punct)
 	// Want(word) it(word) ?(punct)
 }
+
+// The eight-at-a-time lower-casing must change exactly the bytes A-Z, at
+// every position of a word and in the byte-by-byte tail.
+func TestASCIILowerBytes(t *testing.T) {
+	for c := range 256 {
+		for _, n := range []int{1, 7, 8, 9, 17} {
+			in := make([]byte, n)
+			for i := range in {
+				in[i] = byte(c)
+			}
+			in[n/2] = 'Q' // a neighbour that does change
+			var want []byte
+			for _, b := range in {
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				want = append(want, b)
+			}
+			require.Equal(t, want, asciiLowerBytes(in), "byte %#x, length %d", c, n)
+		}
+	}
+}

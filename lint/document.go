@@ -307,6 +307,7 @@ type adapted struct {
 	maps       []*offsetMap // derived text → source; nil means identity
 	masks      []Mask       // regions already known not to be prose
 	breaks     []int        // offsets where a new block must start
+	lines      []Span       // the lines of text, when the adapter split it already
 	meta       Meta
 	kind       string // kind: from front matter
 	kindOffset int
@@ -333,7 +334,10 @@ func (d *Document) finish(ad *adapted, extra []placeholderPattern) {
 	}
 	hadSubject := d.Meta.HasSubject
 	lower := asciiLowerBytes(text)
-	lines := lineSpans(text) // masking keeps every line break, so these serve to the end
+	lines := ad.lines // masking keeps every line break, so these serve to the end
+	if lines == nil {
+		lines = lineSpans(text)
+	}
 	masks := proseMasks(text, lower, lines, &d.Meta, d.Kind == KindVoicemail)
 	if d.Meta.HasSubject && !hadSubject {
 		d.Meta.SubjectSpan, _ = d.SourceSpan(d.Meta.SubjectSpan)

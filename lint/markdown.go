@@ -20,7 +20,8 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // quoted replies and the rest as markup. Merge fields the parser took
 // apart (*|FNAME|* reads as emphasis) keep their bytes.
 func adaptMarkdown(text []byte, extra []placeholderPattern) (*adapted, error) {
-	if err := checkNesting(text); err != nil {
+	lines := lineSpans(text)
+	if err := checkNesting(text, lines); err != nil {
 		return nil, err
 	}
 	w := mdWalker{text: text}
@@ -45,7 +46,7 @@ func adaptMarkdown(text []byte, extra []placeholderPattern) (*adapted, error) {
 		pos = max(pos, c.Span.End)
 	}
 	masks = w.markupGaps(masks, Span{pos, len(text)}, &keep)
-	return &adapted{text: text, masks: masks, breaks: w.breaks}, nil
+	return &adapted{text: text, masks: masks, breaks: w.breaks, lines: lines}, nil
 }
 
 // Nesting limits for Markdown. The parser's time grows with the square of
@@ -59,9 +60,9 @@ const (
 )
 
 // checkNesting refuses Markdown nested past the limits, naming the line.
-func checkNesting(text []byte) error {
+func checkNesting(text []byte, lines []Span) error {
 	brackets, paraStart := 0, -1
-	for _, l := range lineSpans(text) {
+	for _, l := range lines {
 		line := text[l.Start:l.End]
 		if isBlank(line) {
 			brackets, paraStart = 0, -1

@@ -11,8 +11,8 @@ import (
 // adaptText reads plain text: the text is the source itself; list markers
 // are masked and start a new block.
 func adaptText(text []byte) *adapted {
-	ad := &adapted{text: text}
-	for _, l := range lineSpans(text) {
+	ad := &adapted{text: text, lines: lineSpans(text)}
+	for _, l := range ad.lines {
 		line := text[l.Start:l.End]
 		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
 		if n := bulletLen(line[indent:]); n > 0 {
