@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ type lintFlags struct {
 	configFile string
 	noColor    bool
 	stats      bool
+	cpuProfile string
 	jobs       int
 }
 
@@ -42,6 +44,7 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 	fs.StringVar(&f.configFile, "config", "", "config `file` to use for every path instead of discovering .givefirst.yaml (default $GIVEFIRST_CONFIG)")
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
 	fs.BoolVar(&f.stats, "stats", false, "print files, bytes, wall time, files/s and MB/s to stderr")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `file`, for go tool pprof")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "`number` of files linted in parallel")
 	paths, code, ok := parseArgs(fs, s, args)
 	if !ok {
@@ -103,6 +106,17 @@ func (a *App) lint(ctx context.Context, s streams, args []string) int {
 	default:
 		color := !f.noColor && a.getenv("NO_COLOR") == "" && r.stdoutTTY
 		r.rep = &textReporter{color: color, fix: f.fix}
+	}
+	if f.cpuProfile != "" {
+		out, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return usageError(s, "lint", "--cpuprofile: %v", err)
+		}
+		defer out.Close()
+		if err := pprof.StartCPUProfile(out); err != nil {
+			return usageError(s, "lint", "--cpuprofile: %v", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return r.run(ctx, paths)
 }

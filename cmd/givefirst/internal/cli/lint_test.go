@@ -343,6 +343,21 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 	}
 }
 
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), cleanMsg)
+	res := run(t, newTestApp(), dir, "", "lint", "--cpuprofile", "cpu.out", "a.txt")
+	require.Equal(t, ExitOK, res.code, res.stderr)
+	prof, err := os.ReadFile(filepath.Join(dir, "cpu.out"))
+	require.NoError(t, err)
+	require.Greater(t, len(prof), 2)
+	assert.Equal(t, []byte{0x1f, 0x8b}, prof[:2], "a gzipped pprof profile")
+
+	res = run(t, newTestApp(), dir, "", "lint", "--cpuprofile", filepath.Join(dir, "no", "such", "cpu.out"), "a.txt")
+	assert.Equal(t, ExitError, res.code)
+	assert.Contains(t, res.stderr, "--cpuprofile: open ")
+}
+
 func TestStats(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.txt"), cleanMsg)
