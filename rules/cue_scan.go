@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/givefirst/givefirst/lint"
 )
@@ -16,10 +17,13 @@ type cueScan struct {
 	from []int // sentence i's hits are hits[from[i]:from[i+1]]
 }
 
-// sharedCues indexes the built-in cue lists of those rules in one matcher.
-// A list extended by user cues is another matcher, outside the index: the
+// sharedCues indexes the built-in cue lists of those rules in one matcher,
+// built on the first scan rather than at start-up. It marks the default
+// models' matchers as shared; a rule reads that mark only through a scan,
+// which came from here, so the mark is always set before it is read. A
+// list extended by user cues is another matcher, outside the index: the
 // rule then matches it on its own, as before.
-var sharedCues = func() *matcher {
+var sharedCues = sync.OnceValue(func() *matcher {
 	led, err := ledgerModels.get(extraCues{}.key(), func() (*ledgerModel, error) { return buildLedgerModel(extraCues{}) })
 	if err != nil {
 		panic(fmt.Sprintf("rules: ledger cues: %v", err))
@@ -45,13 +49,13 @@ var sharedCues = func() *matcher {
 		}
 	}
 	return all
-}()
+})
 
 // scanCues finds the shared cues in every sentence of a.
 func scanCues(a *lint.Analysis) *cueScan {
 	s := &cueScan{from: make([]int, 1, len(a.Sentences)+1)}
 	for i := range a.Sentences {
-		s.hits = sharedCues.appendAll(s.hits, a.SentenceTokens(i))
+		s.hits = sharedCues().appendAll(s.hits, a.SentenceTokens(i))
 		s.from = append(s.from, len(s.hits))
 	}
 	return s

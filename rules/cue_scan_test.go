@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,7 +19,7 @@ func TestCueScanAgreesWithEachList(t *testing.T) {
 	require.NoError(t, err)
 	// Each list indexed again on its own, outside the shared index.
 	own := map[int]*matcher{}
-	for _, p := range sharedCues.phrases {
+	for _, p := range sharedCues().phrases {
 		if own[p.list] == nil {
 			own[p.list] = newMatcher()
 		}
@@ -72,4 +73,39 @@ func TestCueScanKeepsUserCues(t *testing.T) {
 	}
 	assert.True(t, fired["spam-trigger"], "user spam cue")
 	assert.True(t, fired["fake-obligation"], "user obligation cue")
+}
+
+// Documents linted at once, some with user cues and some without, share
+// the scan index and the default models; the race detector watches.
+func TestCueScanConcurrent(t *testing.T) {
+	plain, err := New(lint.Settings{})
+	require.NoError(t, err)
+	extended, err := New(lint.Settings{Rules: map[string]lint.RuleSettings{
+		"pushy-pressure": {Options: map[string]any{"extra_cues": []any{"no time like the present"}}},
+	}})
+	require.NoError(t, err)
+	src := []byte("Hi Sam,\n\nHere's the checklist. No time like the present. Would a call help?\n")
+	var wg sync.WaitGroup
+	results := make([]int, 16)
+	for g := range results {
+		wg.Go(func() {
+			l := plain
+			if g%2 == 1 {
+				l = extended
+			}
+			doc, err := lint.Parse("x.txt", src, lint.ParseOptions{})
+			if err != nil {
+				return
+			}
+			res, err := l.Lint(t.Context(), doc)
+			if err == nil {
+				results[g] = len(res.Diagnostics)
+			}
+		})
+	}
+	wg.Wait()
+	for g := range results {
+		assert.Equal(t, results[g%2], results[g], "goroutine %d", g)
+	}
+	assert.Greater(t, results[1], results[0], "the user cue adds a finding")
 }
