@@ -51,16 +51,11 @@ type Position struct {
 type LineIndex struct {
 	src    []byte
 	starts []int // byte offset where each line begins
-	// wide holds, per line, the offset of its first non-ASCII byte (or of
-	// the next line's start): before it every unit counts the same, so most
-	// conversions skip decoding.
-	wide []int
 }
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, 1+len(src)/40)
-	wide := make([]int, 0, cap(starts))
 	for start := 0; ; {
 		rest := src[start:]
 		end := bytes.IndexByte(rest, '\n')
@@ -70,9 +65,8 @@ func NewLineIndex(src []byte) *LineIndex {
 		if r := bytes.IndexByte(rest[:end], '\r'); r >= 0 {
 			end = r
 		}
-		wide = append(wide, start+asciiPrefix(rest[:end]))
 		if end == len(rest) {
-			return &LineIndex{src: src, starts: starts, wide: wide}
+			return &LineIndex{src: src, starts: starts}
 		}
 		next := start + end + 1
 		if rest[end] == '\r' && end+1 < len(rest) && rest[end+1] == '\n' {
@@ -129,9 +123,7 @@ func (x *LineIndex) Position(offset int) Position {
 	offset = max(0, min(offset, len(x.src)))
 	line := x.lineOf(offset)
 	ls := x.LineSpan(line)
-	offset = min(offset, ls.End)
-	ascii := min(offset, x.wide[line]) - ls.Start
-	return x.advance(Position{Offset: ls.Start + ascii, Line: line, Column: ascii, RuneColumn: ascii, UTF16Column: ascii}, offset)
+	return x.advance(Position{Offset: ls.Start, Line: line}, min(offset, ls.End))
 }
 
 // Range converts both ends of a span; an end on the start's line is
