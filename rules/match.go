@@ -162,8 +162,9 @@ type matcher struct {
 	list         int       // this matcher's list in the shared scan; 0 for none
 }
 
-// bloom is a one-hash Bloom filter of 16,384 bits over 64-bit hashes. Cue
-// lists hold a few hundred keys, so about one absent key in fifty passes.
+// bloom is a one-hash Bloom filter of 16,384 bits over 64-bit hashes. A
+// cue list holds tens to hundreds of keys and the shared index some 700,
+// so at worst one absent key in 25 passes.
 type bloom [1 << 8]uint64
 
 func (b *bloom) add(h uint64)      { b[(h>>6)&(1<<8-1)] |= 1 << (h & 63) }
