@@ -71,7 +71,6 @@ type Analysis struct {
 	Tokens    []Token
 	Sentences []Sentence
 
-	words  int // tokens that are words, counted as they are made
 	tagger *Tagger
 	tags   map[int][]string
 	lower  string // Doc.Text with ASCII lower-cased, made on first need; Norms slice it
@@ -97,8 +96,15 @@ func (a *Analysis) SentenceTokens(i int) []Token {
 	return a.Tokens[s.First:s.End]
 }
 
-// WordCount counts the words a reader reads in the whole body.
-func (a *Analysis) WordCount() int { return a.words }
+// WordCount counts the words a reader reads in the whole body: the sum of
+// its sentences' Words, since every token belongs to a sentence.
+func (a *Analysis) WordCount() int {
+	n := 0
+	for _, s := range a.Sentences {
+		n += s.Words
+	}
+	return n
+}
 
 // Tags returns Penn Treebank part-of-speech tags for the tokens of sentence
 // i, one per token. The first call per sentence runs the tagger (about
@@ -185,9 +191,6 @@ func (a *Analysis) tokenize(b Span, ph int) int {
 func (a *Analysis) push(t Token) int {
 	t.Text = a.Doc.Text[t.Span.Start:t.Span.End]
 	t.Norm, t.Hash = a.normalize(t.Text, t.Span.Start)
-	if t.IsWord() {
-		a.words++
-	}
 	a.Tokens = append(a.Tokens, t)
 	return t.Span.End
 }
@@ -253,7 +256,6 @@ func (a *Analysis) pushWord(i, end int) int {
 	if upper {
 		t.Norm = a.lowerText()[i:j]
 	}
-	a.words++
 	a.Tokens = append(a.Tokens, t)
 	return j
 }

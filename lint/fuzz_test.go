@@ -23,6 +23,30 @@ var fuzzSeeds = []string{
 // keeps, whatever the input.
 func checkDocument(t *testing.T, doc *Document, a *Analysis) {
 	t.Helper()
+	// Every token lies in a sentence, so the sentences' word counts add up
+	// to the document's, and each sentence counts its own tokens.
+	words := 0
+	for i, s := range a.Sentences {
+		w := 0
+		for _, tok := range a.SentenceTokens(i) {
+			if tok.IsWord() {
+				w++
+			}
+		}
+		if w != s.Words {
+			t.Fatalf("sentence %d counts %d words, has %d", i, s.Words, w)
+		}
+		words += w
+	}
+	all := 0
+	for _, tok := range a.Tokens {
+		if tok.IsWord() {
+			all++
+		}
+	}
+	if all != words || a.WordCount() != all {
+		t.Fatalf("%d words in tokens, %d in sentences, WordCount %d", all, words, a.WordCount())
+	}
 	n := len(doc.Text)
 	if doc.Format == FormatText && n != len(doc.Source) {
 		t.Fatalf("text has %d bytes, source %d", n, len(doc.Source))
